@@ -1,0 +1,88 @@
+// The Hono app: one router per feature under /api, validated with zod, errors in one shape, the OpenAPI
+// document at /api/openapi.json generated from the same schemas. `createApp` serves production and tests
+// (`app.request()`); its type `App` gives the frontend a typed client (`hc<App>`).
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate, SESSION_COOKIE } from './auth/middleware.ts';
+import type { Oidc } from './auth/oidc.ts';
+import type { RateLimiter } from './auth/rate-limit.ts';
+import type { AuthStore } from './auth/store.ts';
+import type { AppEnv } from './http/context.ts';
+import { ApiError, errorResponse } from './http/errors.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { healthRoutes } from './routes/health.ts';
+import { metricRoutes } from './routes/metrics.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { signalRoutes } from './routes/signals.ts';
+import type { Runtime } from './runtime.ts';
+
+export interface AppDeps {
+  runtime: Runtime;
+  /** Users, sessions, API tokens and the audit trail (schema `app`, migrated). */
+  auth: AuthStore;
+  /** Where the projections are and how far behind the log (events). */
+  projectionLag?: () => Promise<{ position: string; lag: number }>;
+  /** OpenID Connect login, when configured. */
+  oidc?: Oidc;
+  /** Login attempts per address and username (default 5 a minute). */
+  loginLimiter?: RateLimiter;
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) {
+    const code = error.status === 400 ? 'INVALID_JSON' : error.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'HTTP_ERROR';
+    return new ApiError(error.status as ApiError['status'], code, error.status === 400 ? 'De inhoud is geen geldige JSON' : error.message || 'Verzoek geweigerd');
+  }
+  console.error(error);
+  return new ApiError(500, 'INTERNAL', 'Er ging iets mis op de server');
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>().basePath('/api');
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"] },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    }),
+  );
+  app.use('*', bodyLimit({ maxSize: deps.runtime.config.maxBodyBytes, onError: (c) => errorResponse(c, new ApiError(413, 'TOO_LARGE', `Het verzoek is groter dan ${deps.runtime.config.maxBodyBytes} bytes; stuur het in delen`)) }));
+  app.use('*', authenticate(deps.auth));
+  app.onError((error, c) => errorResponse(c, toApiError(error)));
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'NOT_FOUND', `Onbekende route: ${c.req.method} ${new URL(c.req.url).pathname}`)));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Sessie na POST /api/auth/login of OpenID Connect' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API-token (pact_…) voor machine-imports' });
+
+  const routes = app
+    .route('/health', healthRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/events', eventRoutes(deps))
+    .route('/cases', caseRoutes(deps))
+    .route('/reports', reportRoutes(deps))
+    .route('/signals', signalRoutes(deps))
+    .route('/metrics', metricRoutes(deps))
+    .route('/exports', exportRoutes(deps))
+    .route('/admin', adminRoutes(deps));
+  routes.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Pactmonitor API',
+      version: '1',
+      description: 'De cijfers van het thuiszitterspact. Fouten: { "error": { "code", "message", "details"? } }. Kleine aantallen (1 tot 4) zijn voor bestuur en raad onderdrukt.',
+    },
+  });
+  return routes;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,70 @@
+// Who is asking: an API token (`Authorization: Bearer pact_…`) or a session cookie. And the CSRF guard: a
+// state-changing request on a session cookie must come from our own origin (SameSite=Strict cookie, and an
+// `Origin` or `Sec-Fetch-Site` that says so, or the custom header `X-Pact-Request`); token requests are exempt.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { ApiError } from '../http/errors.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { AuthStore } from './store.ts';
+
+export const SESSION_COOKIE = 'pact_session';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function authenticate(auth: AuthStore): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header) {
+      const [scheme, token] = header.split(/\s+/, 2);
+      const principal = scheme?.toLowerCase() === 'bearer' && token ? await auth.tokenPrincipal(token) : undefined;
+      if (!principal) throw new ApiError(401, 'INVALID_TOKEN', 'Onbekend, verlopen of ingetrokken API-token', undefined, { 'WWW-Authenticate': 'Bearer' });
+      c.set('principal', principal);
+      return next();
+    }
+    const id = getCookie(c, SESSION_COOKIE);
+    const session = id ? await auth.session(id) : undefined;
+    c.set('principal', session ? { subject: session.subject, role: session.role, scope: session.scope, via: 'session', mustChangePassword: session.mustChangePassword } : null);
+    // Only a request that carries a session can be forged into acting as someone; login checks for itself.
+    if (id && !SAFE.has(c.req.method)) checkSameOrigin(c);
+    return next();
+  };
+}
+
+/** Throws 403 unless a cookie-carrying, state-changing request demonstrably comes from this site. */
+export function checkSameOrigin(c: Context): void {
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  const host = c.req.header('host') ?? new URL(c.req.url).host;
+  const refuse = (why: string) => {
+    throw new ApiError(403, 'CSRF', `Verzoek geweigerd: ${why}`);
+  };
+  if (origin && origin !== 'null') {
+    let originHost: string | undefined;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      refuse('ongeldige Origin');
+    }
+    if (originHost !== host) refuse('het komt van een andere site');
+    return;
+  }
+  if (site) {
+    if (site !== 'same-origin' && site !== 'none') refuse('het komt van een andere site');
+    return;
+  }
+  if (c.req.header('x-pact-request') === undefined) refuse('zonder Origin, Sec-Fetch-Site of X-Pact-Request');
+}
+
+/** Is the request on https (directly, or per X-Forwarded-Proto behind a trusted proxy)? */
+export function onHttps(c: Context, trustProxy: boolean): boolean {
+  return new URL(c.req.url).protocol === 'https:' || (trustProxy && c.req.header('x-forwarded-proto') === 'https');
+}
+
+/** The client's address: the socket's, or the first X-Forwarded-For behind a trusted proxy. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
+}

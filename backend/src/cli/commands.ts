@@ -1,0 +1,26 @@
+// The CLI's commands, one entry each: what it does, how it is called, and its implementation.
+import { importCommand } from './import.ts';
+import { pseudonymiseCommand } from './pseudonymise-command.ts';
+import { tokenCommand, userCommand } from './users.ts';
+import { metricsCommand, monthlyCommand, projectCommand, reportCommand, signalsCommand } from './reports.ts';
+import { demoCommand, generateCommand } from '../simulator/commands.ts';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  import: importCommand,
+  pseudonymise: pseudonymiseCommand,
+  project: projectCommand,
+  report: reportCommand,
+  monthly: monthlyCommand,
+  signals: signalsCommand,
+  metrics: metricsCommand,
+  demo: demoCommand,
+  generate: generateCommand,
+  user: userCommand,
+  token: tokenCommand,
+};

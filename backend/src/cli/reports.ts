@@ -1,0 +1,103 @@
+// `project`, `report`, `monthly`, `signals`, `metrics`: the figures from the command line (as admin).
+import { METRICS, monthlyReport, signalList, yearReport } from '@pact/projections';
+import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
+import { monthlyReportCsv, yearReportCsv } from '../reports/csv.ts';
+import { signalsCsv } from '../reports/signals-csv.ts';
+import { metricsCsv } from '../reports/metrics-csv.ts';
+import { parse, UsageError } from './args.ts';
+import type { Command } from './commands.ts';
+import { asOfOf, checkDay, checkMonth, checkYear, formatOf, openWithProjections, profileOf, REPORT_OPTIONS, scopeOf } from './common.ts';
+
+const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+export const projectCommand: Command = {
+  summary: 'brengt de projecties bij met het eventlog (--rebuild: opnieuw vanaf het begin)',
+  usage: '[--rebuild]',
+  async run(args) {
+    const { values } = parse(args, { rebuild: { type: 'boolean' } });
+    const { runtime, projector } = await openWithProjections(values['data-dir'], { catchUp: false });
+    try {
+      const started = performance.now();
+      const events = values.rebuild ? await projector.rebuild() : await projector.catchUp();
+      const seconds = (performance.now() - started) / 1000;
+      print(JSON.stringify({ events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : null }));
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
+export const reportCommand: Command = {
+  summary: 'de jaarrapportage (OOGO) over een schooljaar, met het vorige schooljaar',
+  usage: '--year 2023-2024 [--profile P] [--gemeente GM0344] [--swv PO2601] [--as-of TIJDSTIP] [--format json|csv]',
+  async run(args) {
+    const { values } = parse(args, { ...REPORT_OPTIONS, year: { type: 'string' } });
+    const year = checkYear(values.year);
+    const options = { profile: profileOf(values.profile), scope: scopeOf(values), asOf: asOfOf(values['as-of']) };
+    const format = formatOf(values.format, ['json', 'csv'] as const);
+    const { runtime } = await openWithProjections(values['data-dir']);
+    try {
+      const report = presentYearReport(await yearReport(runtime.db, year, { ...options, now: runtime.clock() }), 'none');
+      print(format === 'json' ? JSON.stringify(report, null, 2) : yearReportCsv(report, runtime.clock()));
+      return 0;
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
+export const monthlyCommand: Command = {
+  summary: 'maandcijfers: per maand de stand aan het eind en de stromen in de maand',
+  usage: '--from 2023-08 --to 2024-07 [--profile P] [--gemeente ..] [--swv ..] [--as-of ..] [--format json|csv]',
+  async run(args) {
+    const { values } = parse(args, { ...REPORT_OPTIONS, from: { type: 'string' }, to: { type: 'string' } });
+    const from = checkMonth('from', values.from);
+    const to = checkMonth('to', values.to);
+    if (to < from) throw new UsageError('--to ligt voor --from');
+    const options = { profile: profileOf(values.profile), scope: scopeOf(values), asOf: asOfOf(values['as-of']) };
+    const format = formatOf(values.format, ['json', 'csv'] as const);
+    const { runtime } = await openWithProjections(values['data-dir']);
+    try {
+      const report = presentMonthlyReport(await monthlyReport(runtime.db, from, to, { ...options, now: runtime.clock() }), 'none');
+      print(format === 'json' ? JSON.stringify(report, null, 2) : monthlyReportCsv(report, runtime.clock()));
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
+export const signalsCommand: Command = {
+  summary: 'de signaleringslijst voor het overleg: open casussen op of bij de 3-maandennorm',
+  usage: '--on 2024-03-01 [--profile P] [--gemeente ..] [--swv ..] [--format json|csv]',
+  async run(args) {
+    const { values } = parse(args, { profile: REPORT_OPTIONS.profile, gemeente: REPORT_OPTIONS.gemeente, swv: REPORT_OPTIONS.swv, format: REPORT_OPTIONS.format, on: { type: 'string' } });
+    const on = checkDay('on', values.on);
+    const options = { profile: profileOf(values.profile), scope: scopeOf(values) };
+    const format = formatOf(values.format, ['json', 'csv'] as const);
+    const { runtime } = await openWithProjections(values['data-dir']);
+    try {
+      const signals = await signalList(runtime.db, runtime.store, on, options);
+      print(format === 'json' ? JSON.stringify({ on, ...options, signals }, null, 2) : signalsCsv(on, signals));
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
+export const metricsCommand: Command = {
+  summary: 'de catalogus van cijfers: id, label, definitie, formule, eenheid',
+  usage: '[--format json|csv]',
+  async run(args) {
+    const { values } = parse(args, { format: REPORT_OPTIONS.format });
+    const format = formatOf(values.format, ['json', 'csv'] as const);
+    const catalogue = METRICS.map(({ id, label, type, unit, definition, formula }) => ({ id, label, type, unit, definition, formula }));
+    print(format === 'json' ? JSON.stringify(catalogue, null, 2) : metricsCsv());
+    return 0;
+  },
+};

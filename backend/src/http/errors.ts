@@ -1,0 +1,54 @@
+// The one error shape of interface.md: `{ "error": { "code", "message", "details"? } }` with the right status.
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'INVALID_REQUEST' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+export function errorResponse(c: Context, error: ApiError): Response {
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  return c.json(errorBody(error.code, error.message, error.details), error.status);
+}
+
+/** The responses every route documents besides its own. */
+const described = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+export const ERROR_RESPONSES = {
+  400: described('Ongeldige invoer'),
+  401: described('Niet aangemeld'),
+  403: described('Geen toegang voor deze rol of dit bereik'),
+} as const;
+export const errorResponses = <const S extends readonly (404 | 409 | 413 | 422 | 429 | 503)[]>(...extra: S) => ({
+  ...ERROR_RESPONSES,
+  ...(Object.fromEntries(extra.map((s) => [s, described(EXTRA[s])])) as { [K in S[number]]: ReturnType<typeof described> }),
+});
+const EXTRA = { 404: 'Niet gevonden', 409: 'Versieconflict', 413: 'Verzoek te groot', 422: 'Regel overtreden', 429: 'Te veel pogingen', 503: 'Niet beschikbaar' };
+
+/** A zod validation failure as the details of a 400: one entry per field. */
+export function zodDetails(error: z.ZodError): { field: string; code: string; message: string }[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), code: issue.code === 'unrecognized_keys' ? 'UNKNOWN_FIELD' : 'INVALID_FIELD', message: issue.message }));
+}

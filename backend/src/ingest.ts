@@ -1,0 +1,159 @@
+// Ingesting events (CLI import and POST /api/events): check every event with the privacy guard, the schema and
+// the write rules against its stream's state, then append all of them or nothing.
+import {
+  amsterdamDate,
+  ConcurrencyError,
+  decide,
+  parseEvent,
+  privacyIssues,
+  RecordedAtError,
+  type EventStore,
+  type ExpectedRevision,
+  type PactEvent,
+  type StoredEvent,
+} from '@pact/events';
+
+/** One event to ingest as it came in; `line` is its line number in a file (or its index + 1 in a request). */
+export interface IngestInput {
+  line: number;
+  value: unknown;
+}
+
+export interface LineError {
+  line: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestOptions {
+  /** Accept `recordedAt` from the input (admin back-load). */
+  historical?: boolean;
+  clock?: () => Date;
+  /** Optional expected revision per stream (optimistic concurrency, HTTP). */
+  expectedRevisions?: Record<string, ExpectedRevision>;
+  /** Checked before anything is stored (e.g. scope of the role); returns an error for an event that may not be written. */
+  authorise?: (event: PactEvent, history: readonly StoredEvent[]) => Omit<LineError, 'line'> | undefined;
+}
+
+export type IngestResult =
+  | { ok: true; appended: number; duplicates: number; revisions: Record<string, number> }
+  | { ok: false; errors: LineError[] }
+  | { ok: false; conflict: ConcurrencyError };
+
+const RETRIES_ON_CONFLICT = 3;
+
+/** Parses NDJSON text into inputs; a line that is not JSON becomes an input that fails with a clear error. */
+export function ndjsonInputs(text: string): IngestInput[] {
+  return text.split(/\r?\n/).flatMap((raw, i) => parseLine(raw, i + 1) ?? []);
+}
+
+/** One NDJSON line as an input; blank lines are skipped (undefined). */
+export function parseLine(raw: string, line: number): IngestInput | undefined {
+  const text = raw.trim();
+  return text === '' ? undefined : { line, value: parseJsonLine(text) };
+}
+
+class NotJson {
+  constructor(readonly reason: string) {}
+}
+
+function parseJsonLine(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    return new NotJson(error instanceof RangeError ? 'te diep genest' : 'geen geldige JSON');
+  }
+}
+
+/** Checks what can be checked without the store: privacy, schema, `recordedAt` only when historical. */
+export function checkInput(input: IngestInput, historical: boolean): { event?: PactEvent; errors: LineError[] } {
+  const { line, value } = input;
+  if (value instanceof NotJson) return { errors: [{ line, field: '', code: 'INVALID_JSON', message: `Regel is ${value.reason}` }] };
+  const privacy = privacyIssues(value);
+  if (privacy.length > 0) return { errors: privacy.map((issue) => ({ line, ...issue })) };
+  const parsed = parseEvent(value);
+  if (!parsed.ok) return { errors: parsed.issues.map((issue) => ({ line, ...issue })) };
+  const event = parsed.event;
+  if (historical && event.recordedAt === undefined) {
+    return { errors: [{ line, field: 'recordedAt', code: 'RECORDED_AT_REQUIRED', message: 'Historische import: recordedAt is verplicht' }] };
+  }
+  if (!historical && event.recordedAt !== undefined) {
+    return {
+      errors: [{ line, field: 'recordedAt', code: 'RECORDED_AT_NOT_ALLOWED', message: 'recordedAt wordt door de opslag gezet; alleen een historische import (admin, --historical) mag het meegeven' }],
+    };
+  }
+  return { event, errors: [] };
+}
+
+/** Validates every input, then appends all events or none. */
+export async function ingest(store: EventStore, inputs: readonly IngestInput[], options: IngestOptions = {}): Promise<IngestResult> {
+  const historical = options.historical ?? false;
+  const clock = options.clock ?? (() => new Date());
+  const errors: LineError[] = [];
+  const events: { line: number; event: PactEvent }[] = [];
+  for (const input of inputs) {
+    const checked = checkInput(input, historical);
+    errors.push(...checked.errors);
+    if (checked.event) events.push({ line: input.line, event: checked.event });
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    const streams = [...new Set(events.map((e) => e.event.stream))];
+    const stored = await store.readStreams(streams);
+    const ruleErrors: LineError[] = [];
+    const writes = new Map<string, PactEvent[]>();
+    const histories = new Map<string, PactEvent[]>();
+    const seen = new Set<string>();
+    for (const list of stored.values()) for (const e of list) seen.add(e.eventId.toLowerCase());
+    let duplicates = 0;
+    for (const { line, event } of events) {
+      const id = event.eventId.toLowerCase();
+      if (seen.has(id)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(id);
+      const storedEvents = stored.get(event.stream) ?? [];
+      const denied = options.authorise?.(event, storedEvents);
+      if (denied) {
+        ruleErrors.push({ line, ...denied });
+        continue;
+      }
+      let history = histories.get(event.stream);
+      if (!history) histories.set(event.stream, (history = [...storedEvents]));
+      const today = amsterdamDate(historical && event.recordedAt ? new Date(event.recordedAt) : clock());
+      const decision = decide(history, event, today);
+      if (!decision.ok) {
+        ruleErrors.push({ line, ...decision.error });
+        continue;
+      }
+      history.push(event);
+      const list = writes.get(event.stream);
+      if (list) list.push(event);
+      else writes.set(event.stream, [event]);
+    }
+    const allErrors = [...errors, ...ruleErrors].sort((a, b) => a.line - b.line);
+    if (allErrors.length > 0) return { ok: false, errors: allErrors };
+
+    try {
+      const result = await store.append(
+        [...writes].map(([stream, list]) => {
+          const head = stored.get(stream);
+          const loaded: ExpectedRevision = head ? head[head.length - 1].revision : 'no_stream';
+          return { stream, events: list, expectedRevision: options.expectedRevisions?.[stream] ?? loaded };
+        }),
+        { historical },
+      );
+      return { ok: true, appended: result.appended, duplicates: duplicates + result.duplicates, revisions: result.revisions };
+    } catch (error) {
+      if (error instanceof RecordedAtError) {
+        const line = events.find((e) => e.event.eventId === error.eventId)?.line ?? 0;
+        return { ok: false, errors: [{ line, field: 'recordedAt', code: 'RECORDED_AT_BACKWARDS', message: error.message }] };
+      }
+      if (!(error instanceof ConcurrencyError)) throw error;
+      // A caller's own expected revision is theirs to resolve; a stream that changed under our check is re-read.
+      if (options.expectedRevisions?.[error.stream] !== undefined || attempt >= RETRIES_ON_CONFLICT) return { ok: false, conflict: error };
+    }
+  }
+}

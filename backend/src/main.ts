@@ -1,0 +1,52 @@
+// `npm start`: the whole program on one machine. Opens the stores, keeps the projections following the log,
+// serves the API (and the dashboard), and stops cleanly on SIGINT/SIGTERM so the data dir stays usable.
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { Projector } from '@pact/projections';
+import { createApp } from './app.ts';
+import { Oidc } from './auth/oidc.ts';
+import { AuthStore } from './auth/store.ts';
+import { configFromEnv } from './config.ts';
+import { openRuntime } from './runtime.ts';
+import { loadDemoOnFirstStart } from './simulator/demo.ts';
+
+const config = configFromEnv();
+const runtime = await openRuntime(config);
+const projector = new Projector(runtime.db, runtime.store);
+await projector.migrate();
+await loadDemoOnFirstStart(runtime, config);
+const auth = new AuthStore(runtime.db, runtime.clock, config.sessionHours);
+await auth.migrate();
+const firstPassword = await auth.ensureFirstAdmin();
+if (firstPassword) {
+  console.log(`Eerste start: gebruiker "admin" aangemaakt met het eenmalige wachtwoord ${firstPassword}`);
+  console.log('Dit wachtwoord wordt niet nog eens getoond; kies bij de eerste aanmelding een eigen wachtwoord.');
+}
+
+const stopProjections = new AbortController();
+const projecting = projector.run(stopProjections.signal).catch((error) => {
+  console.error('De projecties zijn gestopt door een fout:', error);
+  process.exitCode = 1;
+});
+
+const app = createApp({ runtime, auth, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  console.log(`Pactmonitor draait op http://localhost:${info.port} (eventlog: ${runtime.storeKind}, gegevens: ${where})`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} ontvangen: Pactmonitor stopt`);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  (server as Server).closeIdleConnections();
+  await closed;
+  stopProjections.abort();
+  await projecting;
+  await runtime.close();
+  process.exit();
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

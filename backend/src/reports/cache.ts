@@ -1,0 +1,34 @@
+// Computed figures, kept while the read models stay as they are: a result is keyed by the projection's
+// checkpoint (any new event moves it), "today", and the request (period, profile, scope, asOf). Requests for
+// the same figures at the same moment share one computation (single flight). Suppression is applied per role
+// after the cache, so one entry serves every role.
+import { sql } from 'kysely';
+import type { Db } from '@pact/events';
+
+const MAX_ENTRIES = 500;
+
+export class FigureCache {
+  private readonly entries = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly db: Db) {}
+
+  private async checkpoint(): Promise<string> {
+    const { rows } = await sql<{ position: string }>`select position from readmodel.checkpoints where name = 'figures'`.execute(this.db);
+    return rows[0]?.position ?? 'start';
+  }
+
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const full = `${await this.checkpoint()}|${key}`;
+    let entry = this.entries.get(full) as Promise<T> | undefined;
+    if (entry) {
+      this.entries.delete(full); // most recently used last
+      this.entries.set(full, entry);
+      return entry;
+    }
+    entry = compute();
+    this.entries.set(full, entry);
+    entry.catch(() => this.entries.delete(full));
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+}

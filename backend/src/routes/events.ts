@@ -1,0 +1,106 @@
+// POST /api/events: append events, all or nothing, idempotent by eventId, with optional expected revisions.
+// Body: a JSON array of events, an object `{ events, expectedRevision }`, or NDJSON (application/x-ndjson).
+import { createRoute, z } from '@hono/zod-openapi';
+import type { RuleCode } from '@pact/events';
+import type { AppDeps } from '../app.ts';
+import { inScope, type Principal } from '../auth/roles.ts';
+import { authorised, router, SECURITY } from '../http/context.ts';
+import { ApiError, errorResponses } from '../http/errors.ts';
+import { ingest, ndjsonInputs, type IngestInput, type IngestOptions, type LineError } from '../ingest.ts';
+
+const Revision = z.union([z.number().int().min(0), z.enum(['no_stream', 'any'])]);
+const EventsBody = z
+  .union([z.array(z.unknown()), z.object({ events: z.array(z.unknown()), expectedRevision: z.record(z.string(), Revision).optional() })])
+  .openapi('EventsBody', { description: 'Een lijst events, of { events, expectedRevision: { "<stream>": revisie } }' });
+const Appended = z.object({ appended: z.number().int(), duplicates: z.number().int(), revisions: z.record(z.string(), z.number().int()) }).openapi('Appended');
+
+/** Rule codes (decide) are 422; out of scope is 403; everything else (schema, privacy, JSON) is 400. */
+const RULE_CODES = new Set<string>([
+  'CASE_NOT_OPENED', 'CASE_ALREADY_OPENED', 'CASE_RETRACTED', 'CASE_CLOSED', 'EFFECTIVE_BEFORE_OPENING', 'EFFECTIVE_IN_FUTURE',
+  'BIRTH_YEAR_OUT_OF_RANGE', 'NO_ACTIVE_EXEMPTION', 'NO_ACTIVE_REDUCED_TIMETABLE', 'NO_ACTIVE_PLAN', 'NOT_ON_WAITLIST',
+  'RETRACTED_EVENT_NOT_FOUND', 'ALREADY_RETRACTED', 'RETRACTION_NOT_RETRACTABLE', 'MEETING_ALREADY_RECORDED', 'RECORDED_AT_BACKWARDS',
+] satisfies (RuleCode | 'RECORDED_AT_BACKWARDS')[]);
+
+export function statusOfErrors(errors: readonly LineError[]): 400 | 403 | 422 {
+  if (errors.some((e) => e.code === 'OUT_OF_SCOPE')) return 403;
+  return errors.every((e) => RULE_CODES.has(e.code)) ? 422 : 400;
+}
+
+/**
+ * The scope check for a registrator: a case is theirs when its CaseOpened (stored, or earlier in this request)
+ * names their gemeente or swv; a meeting when one of its codes is theirs. Writing to another's existing case is
+ * answered as if the case did not exist, so case ids cannot be probed.
+ */
+export function scopeGuard(principal: Principal): NonNullable<IngestOptions['authorise']> {
+  const opened = new Map<string, { gemeente: string; swv: string }>();
+  const outOfScope = { field: 'data.gemeente', code: 'OUT_OF_SCOPE', message: 'Deze gemeente en dit samenwerkingsverband vallen buiten uw bereik' };
+  return (event, history) => {
+    if (event.type === 'MeetingHeld') return inScope(principal, event.data) ? undefined : outOfScope;
+    if (event.type === 'CaseOpened') {
+      opened.set(event.stream, event.data);
+      return inScope(principal, event.data) ? undefined : outOfScope;
+    }
+    const first = history[0];
+    const codes = first?.type === 'CaseOpened' ? first.data : opened.get(event.stream);
+    if (!codes || inScope(principal, codes)) return undefined; // an unopened case: decide() says so
+    return { field: 'stream', code: 'CASE_NOT_OPENED', message: 'Deze casus bestaat nog niet: het eerste event van een casus is CaseOpened' };
+  };
+}
+
+export function eventRoutes(deps: AppDeps) {
+  const { runtime } = deps;
+  return router().openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      summary: 'Events toevoegen: alles of niets, idempotent op eventId',
+      security: SECURITY,
+      request: {
+        query: z.object({ historical: z.enum(['true', 'false']).optional().openapi({ description: 'Alleen admin: recordedAt uit de invoer overnemen (historische import)' }) }),
+        body: {
+          content: {
+            'application/json': { schema: EventsBody },
+            'application/x-ndjson': { schema: z.string().openapi({ description: 'Eén event per regel' }) },
+          },
+          // not `required`: that would run the JSON validator on NDJSON too; an empty request is refused below
+          required: false,
+        },
+      },
+      responses: {
+        200: { description: 'Toegevoegd (eventIds die er al waren tellen als duplicates)', content: { 'application/json': { schema: Appended } } },
+        ...errorResponses(409, 413, 422),
+      },
+    }),
+    async (c) => {
+      const principal = authorised(c, 'append-events');
+      const historical = c.req.valid('query').historical === 'true';
+      if (historical) authorised(c, 'append-historical');
+      let inputs: IngestInput[];
+      let expectedRevisions: IngestOptions['expectedRevisions'];
+      if ((c.req.header('content-type') ?? '').includes('ndjson')) {
+        inputs = ndjsonInputs(await c.req.text());
+      } else {
+        const body = c.req.valid('json') as z.infer<typeof EventsBody> | Record<string, never>;
+        const events = Array.isArray(body) ? body : (body.events ?? []);
+        expectedRevisions = Array.isArray(body) ? undefined : (body.expectedRevision as IngestOptions['expectedRevisions']);
+        inputs = events.map((value, i) => ({ line: i + 1, value }));
+      }
+      if (inputs.length === 0) throw new ApiError(400, 'NO_EVENTS', 'Geen events in het verzoek');
+      const result = await ingest(runtime.store, inputs, {
+        historical,
+        clock: runtime.clock,
+        expectedRevisions,
+        authorise: principal.role === 'admin' ? undefined : scopeGuard(principal),
+      });
+      if (result.ok) return c.json({ appended: result.appended, duplicates: result.duplicates, revisions: result.revisions }, 200);
+      if ('conflict' in result) {
+        const { stream, expected, actual } = result.conflict;
+        throw new ApiError(409, 'CONCURRENCY', result.conflict.message, { stream, expectedRevision: expected, currentRevision: actual });
+      }
+      const status = statusOfErrors(result.errors);
+      const message = { 400: 'Ongeldige events; niets toegevoegd', 403: 'Buiten uw bereik; niets toegevoegd', 422: 'Een regel is overtreden; niets toegevoegd' }[status];
+      throw new ApiError(status, { 400: 'INVALID_EVENTS', 403: 'OUT_OF_SCOPE', 422: 'RULE_VIOLATED' }[status], message, result.errors);
+    },
+  );
+}
+

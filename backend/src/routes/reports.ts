@@ -1,0 +1,148 @@
+// /api/reports: the year report (OOGO) and the monthly figures, as JSON or as CSV, xlsx, PDF (year) and a
+// printable HTML page (year), for the roles and scope of the request, suppressed where interface.md says so.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { amsterdamDate } from '@pact/events';
+import { monthlyReport, yearReport, type ReportOptions } from '@pact/projections';
+import type { AppDeps } from '../app.ts';
+import { queryScope, suppressionFor, type Principal } from '../auth/roles.ts';
+import { htmlToPdf, PdfUnavailable } from '../exports/pdf.ts';
+import { XLSX_TYPE, tableXlsx } from '../exports/xlsx.ts';
+import { yearReportHtml } from '../exports/year-html.ts';
+import { authorised, router, SECURITY, type AppEnv } from '../http/context.ts';
+import { CSV_TYPE, download, requestedFormat } from '../http/download.ts';
+import { ApiError, errorResponses } from '../http/errors.ts';
+import { asOfParam, gemeenteParam, monthParam, profileParam, schoolYearParam, swvParam } from '../params.ts';
+import { tableCsv } from '../reports/csv.ts';
+import { FigureCache } from '../reports/cache.ts';
+import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
+import { monthlyTable, yearTable } from '../reports/tables.ts';
+
+export const ScopeQuery = {
+  profile: profileParam.optional().openapi({ description: 'officieel (standaard), breed of leerrecht' }),
+  gemeente: gemeenteParam.optional().openapi({ description: 'CBS-code, bijvoorbeeld GM0344; zonder: uw eigen bereik' }),
+  swv: swvParam.optional().openapi({ description: 'Code samenwerkingsverband, bijvoorbeeld PO2601' }),
+};
+const AsOfQuery = { asOf: asOfParam.optional().openapi({ description: 'Stand van registratie: ISO-tijdstip, of een datum (het einde ervan)', type: 'string' }) };
+
+const Period = z.object({ label: z.string(), start: z.string(), end: z.string(), stockOn: z.string() });
+const Figures = z.object({ period: Period, metrics: z.record(z.string(), z.number().nullable()), suppressed: z.array(z.string()), complementary: z.array(z.string()) });
+const Scope = z.object({ gemeente: z.string().optional(), swv: z.string().optional() });
+const YearReportSchema = Figures.extend({ profile: z.string(), scope: Scope, asOf: z.string().nullable(), previous: Figures.nullable() }).openapi('YearReport');
+const MonthlyReportSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }),
+    profile: z.string(),
+    scope: Scope,
+    asOf: z.string().nullable(),
+    rows: z.array(z.object({ month: z.string(), stockOn: z.string(), metrics: z.record(z.string(), z.number().nullable()), suppressed: z.array(z.string()), complementary: z.array(z.string()) })),
+    suppressed: z.array(z.string()),
+  })
+  .openapi('MonthlyReport');
+
+const downloads = (types: string[]) => Object.fromEntries(types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }]));
+
+interface Request {
+  principal: Principal;
+  options: ReportOptions;
+  suppressed: boolean;
+}
+
+/** The principal, the scope it may see, and its suppression. */
+function reportRequest(c: Context<AppEnv>, deps: AppDeps, query: { profile?: ReportOptions['profile']; gemeente?: string; swv?: string; asOf?: Date }): Request {
+  const principal = authorised(c, 'read-reports');
+  const scope = queryScope(principal, query);
+  return { principal, options: { profile: query.profile ?? 'officieel', scope, asOf: query.asOf, now: deps.runtime.clock() }, suppressed: suppressionFor(principal.role) !== 'none' };
+}
+
+/** A period that has not begun is a bad request. */
+async function figures<T>(cache: FigureCache, key: unknown[], options: ReportOptions, compute: () => Promise<T>): Promise<T> {
+  try {
+    const today = amsterdamDate(options.asOf ?? options.now);
+    return await cache.get(JSON.stringify([...key, options.profile, options.scope, options.asOf?.toISOString() ?? null, today]), compute);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ApiError(400, 'INVALID_PERIOD', error.message);
+    throw error;
+  }
+}
+
+const fileScope = (o: ReportOptions) => [o.scope.gemeente, o.scope.swv].filter(Boolean).join('-') || 'regio';
+
+export function reportRoutes(deps: AppDeps) {
+  const { runtime, auth } = deps;
+  const cache = new FigureCache(runtime.db);
+  const exported = (r: Request, target: string, params: Record<string, unknown>) =>
+    auth.audit({ subject: r.principal.subject, role: r.principal.role, action: 'export', target, params: { ...params, profile: r.options.profile, scope: r.options.scope, asOf: r.options.asOf?.toISOString() ?? null } });
+
+  return router()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/year',
+        summary: 'De jaarrapportage (OOGO) over een schooljaar, met het vorige schooljaar',
+        security: SECURITY,
+        request: { query: z.object({ year: schoolYearParam.openapi({ example: '2023-2024' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx', 'pdf', 'html']).optional() }) },
+        responses: {
+          200: { description: 'Het rapport (JSON), of als bestand', content: { 'application/json': { schema: YearReportSchema }, ...downloads(['text/csv', XLSX_TYPE, 'application/pdf', 'text/html']) } },
+          ...errorResponses(503),
+        },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const r = reportRequest(c, deps, query);
+        const format = requestedFormat(c, query.format);
+        if (format !== 'json') authorised(c, 'export-reports');
+        const report = presentYearReport(await figures(cache, ['year', query.year], r.options, () => yearReport(runtime.db, query.year, r.options)), suppressionFor(r.principal.role));
+        if (format === 'json') return c.json(report, 200);
+        const now = runtime.clock();
+        const name = `jaarrapportage-${query.year}-${fileScope(r.options)}`;
+        if (format === 'html') {
+          c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+          return c.html(yearReportHtml(report, now), 200) as never;
+        }
+        let file: Response;
+        if (format === 'csv') file = download(c, tableCsv(yearTable(report, now, r.suppressed)), CSV_TYPE, `${name}.csv`);
+        else if (format === 'xlsx') file = download(c, await tableXlsx(yearTable(report, now, r.suppressed), 'Jaarrapportage', now), XLSX_TYPE, `${name}.xlsx`);
+        else {
+          try {
+            file = download(c, await htmlToPdf(yearReportHtml(report, now), runtime.config.chromiumPath), 'application/pdf', `${name}.pdf`);
+          } catch (error) {
+            if (error instanceof PdfUnavailable) throw new ApiError(503, 'PDF_UNAVAILABLE', error.message);
+            throw error;
+          }
+        }
+        await exported(r, 'reports/year', { year: query.year, format });
+        return file as never;
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/monthly',
+        summary: 'Maandcijfers: per maand de stand aan het eind en de stromen in de maand',
+        security: SECURITY,
+        request: {
+          query: z.object({ from: monthParam.openapi({ example: '2023-08' }), to: monthParam.openapi({ example: '2024-07' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx']).optional() }),
+        },
+        responses: {
+          200: { description: 'Per maand (JSON), of als bestand', content: { 'application/json': { schema: MonthlyReportSchema }, ...downloads(['text/csv', XLSX_TYPE]) } },
+          ...errorResponses(),
+        },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        if (query.to < query.from) throw new ApiError(400, 'INVALID_PERIOD', 'to ligt voor from', [{ field: 'to', code: 'INVALID_FIELD', message: 'to ligt voor from' }]);
+        const r = reportRequest(c, deps, query);
+        const format = requestedFormat(c, query.format);
+        if (format !== 'json') authorised(c, 'export-reports');
+        const report = presentMonthlyReport(await figures(cache, ['monthly', query.from, query.to], r.options, () => monthlyReport(runtime.db, query.from, query.to, r.options)), suppressionFor(r.principal.role));
+        if (format === 'json') return c.json(report, 200);
+        const now = runtime.clock();
+        const table = monthlyTable(report, now, r.suppressed);
+        const name = `maandcijfers-${query.from}-${query.to}-${fileScope(r.options)}`;
+        const file = format === 'csv' ? download(c, tableCsv(table), CSV_TYPE, `${name}.csv`) : download(c, await tableXlsx(table, 'Maandcijfers', now), XLSX_TYPE, `${name}.xlsx`);
+        await exported(r, 'reports/monthly', { from: query.from, to: query.to, format });
+        return file as never;
+      },
+    );
+}

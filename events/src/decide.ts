@@ -1,0 +1,106 @@
+// The write rules of events.md. `decide` is pure: the stream's history and today's date come in, the
+// event to append or the rule it breaks comes out. Each rule has its own code and Dutch message.
+import { activeEvents, stateOn } from './evolve.ts';
+import type { IsoDate } from './dates.ts';
+import type { CaseEvent, PactEvent } from './schemas.ts';
+
+export type RuleCode =
+  | 'CASE_NOT_OPENED'
+  | 'CASE_ALREADY_OPENED'
+  | 'CASE_RETRACTED'
+  | 'CASE_CLOSED'
+  | 'EFFECTIVE_BEFORE_OPENING'
+  | 'EFFECTIVE_IN_FUTURE'
+  | 'BIRTH_YEAR_OUT_OF_RANGE'
+  | 'NO_ACTIVE_EXEMPTION'
+  | 'NO_ACTIVE_REDUCED_TIMETABLE'
+  | 'NO_ACTIVE_PLAN'
+  | 'NOT_ON_WAITLIST'
+  | 'RETRACTED_EVENT_NOT_FOUND'
+  | 'ALREADY_RETRACTED'
+  | 'RETRACTION_NOT_RETRACTABLE'
+  | 'MEETING_ALREADY_RECORDED';
+
+export interface RuleError {
+  code: RuleCode;
+  field: string;
+  message: string;
+}
+
+export type Decision = { ok: true; event: PactEvent } | { ok: false; error: RuleError };
+
+const reject = (code: RuleCode, field: string, message: string): Decision => ({ ok: false, error: { code, field, message } });
+
+/**
+ * Decides whether `event` may be appended to a stream whose events so far are `history` (stream order).
+ * `today` is the calendar date of the append (Europe/Amsterdam), the latest allowed `effectiveOn`.
+ */
+export function decide(history: readonly PactEvent[], event: PactEvent, today: IsoDate): Decision {
+  if (event.data.effectiveOn > today) {
+    return reject('EFFECTIVE_IN_FUTURE', 'data.effectiveOn', `effectiveOn ${event.data.effectiveOn} ligt na vandaag (${today}); registreer wat al gebeurd is`);
+  }
+  if (event.type === 'MeetingHeld') {
+    return history.length > 0
+      ? reject('MEETING_ALREADY_RECORDED', 'stream', 'Dit overleg is al geregistreerd: een overlegstream bevat één MeetingHeld')
+      : { ok: true, event };
+  }
+  const caseHistory = history as readonly CaseEvent[];
+  if (event.type === 'CaseOpened') {
+    if (caseHistory.length > 0) return reject('CASE_ALREADY_OPENED', 'type', 'Deze casus is al geopend: CaseOpened komt één keer voor, als eerste event');
+    const maxYear = Number(today.slice(0, 4)) - 3;
+    if (event.data.birthYear < 1995 || event.data.birthYear > maxYear) {
+      return reject('BIRTH_YEAR_OUT_OF_RANGE', 'data.birthYear', `Geboortejaar moet tussen 1995 en ${maxYear} liggen`);
+    }
+    return { ok: true, event };
+  }
+  if (caseHistory.length === 0 || caseHistory[0].type !== 'CaseOpened') {
+    return reject('CASE_NOT_OPENED', 'stream', 'Deze casus bestaat nog niet: het eerste event van een casus is CaseOpened');
+  }
+  const active = activeEvents(caseHistory);
+  const opened = caseHistory[0];
+
+  if (event.type === 'EventRetracted') {
+    const target = caseHistory.find((e) => e.eventId === event.data.retractedEventId);
+    if (!target) return reject('RETRACTED_EVENT_NOT_FOUND', 'data.retractedEventId', 'Het in te trekken event bestaat niet in deze casus');
+    if (target.type === 'EventRetracted') return reject('RETRACTION_NOT_RETRACTABLE', 'data.retractedEventId', 'Een intrekking kan zelf niet worden ingetrokken');
+    if (!active.includes(target)) return reject('ALREADY_RETRACTED', 'data.retractedEventId', 'Dit event is al ingetrokken');
+    if (event.data.effectiveOn < opened.data.effectiveOn) return beforeOpening(opened.data.effectiveOn);
+    return { ok: true, event };
+  }
+  if (!active.includes(opened)) return reject('CASE_RETRACTED', 'stream', 'Deze casus is ingetrokken (CaseOpened is ingetrokken); er kan niets meer aan worden toegevoegd');
+  if (active.some((e) => e.type === 'CaseClosed')) {
+    return reject('CASE_CLOSED', 'type', 'Deze casus is gesloten: na CaseClosed kan alleen nog een EventRetracted volgen');
+  }
+  if (event.data.effectiveOn < opened.data.effectiveOn) return beforeOpening(opened.data.effectiveOn);
+
+  return needsActiveState(caseHistory, event);
+}
+
+/** The ending events need the thing they end to be active on their `effectiveOn`. */
+function needsActiveState(history: readonly CaseEvent[], event: CaseEvent): Decision {
+  const ok: Decision = { ok: true, event };
+  const on = event.data.effectiveOn;
+  const state = () => {
+    const s = stateOn(history, on);
+    if (s.status === 'unopened') throw new Error('decide: history without an active CaseOpened');
+    return s;
+  };
+  switch (event.type) {
+    case 'ExemptionEnded':
+      return state().exemption ? ok : reject('NO_ACTIVE_EXEMPTION', 'type', `Er is op ${on} geen lopende vrijstelling om te beëindigen`);
+    case 'ReducedTimetableEnded':
+      return state().reducedTimetable ? ok : reject('NO_ACTIVE_REDUCED_TIMETABLE', 'type', `Er is op ${on} geen lopende ontheffing onderwijstijd om te beëindigen`);
+    case 'PlanEnded':
+      return state().plan ? ok : reject('NO_ACTIVE_PLAN', 'type', `Er is op ${on} geen lopend plan om te beëindigen`);
+    case 'WaitlistLeft':
+      return state().waitlists[event.data.waitingFor]
+        ? ok
+        : reject('NOT_ON_WAITLIST', 'data.waitingFor', `Het kind staat op ${on} niet op de wachtlijst ${event.data.waitingFor}`);
+    default:
+      return ok;
+  }
+}
+
+function beforeOpening(openedOn: IsoDate): Decision {
+  return reject('EFFECTIVE_BEFORE_OPENING', 'data.effectiveOn', `effectiveOn ligt voor de openingsdatum van de casus (${openedOn})`);
+}

@@ -1,0 +1,208 @@
+// The event vocabulary of events.md as strict zod schemas; the TypeScript types are inferred from them.
+import * as z from 'zod';
+import { isIsoDate } from './dates.ts';
+
+z.config(z.locales.nl());
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'Ongeldige datum: verwacht een bestaande datum als JJJJ-MM-DD' });
+
+const uuid = z.string().regex(UUID, { message: 'Ongeldige UUID' });
+
+export const phase = z.enum(['op_school', 'minder_naar_school', 'thuis']);
+export const absenceReason = z.enum([
+  'ziekte',
+  'psychisch',
+  'wachtlijst',
+  'geen_passend_aanbod',
+  'schorsing',
+  'verwijdering',
+  'conflict_school',
+  'schooltrauma',
+  'overig',
+]);
+export const gemeenteCode = z.string().regex(/^GM\d{4}$/, { message: 'Ongeldige gemeentecode: verwacht GM en 4 cijfers' });
+export const swvCode = z
+  .string()
+  .regex(/^(PO|VO)\d{4}$/, { message: 'Ongeldige code samenwerkingsverband: verwacht PO of VO en 4 cijfers' });
+export const childRef = z
+  .string()
+  .regex(/^[a-z0-9]{16,64}$/, { message: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' });
+export const sector = z.enum(['po', 'vo', 'so', 'vso', 'mbo', 'geen']);
+export const signalledBy = z.enum(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']);
+export const exemptionArticle = z.enum(['5a', '5b', '5c', '15']);
+export const accountableRole = z.enum(['school', 'swv', 'leerplicht', 'jeugdhulp', 'gemeente', 'jgz']);
+export const planKind = z.enum(['onderwijs', 'zorg', 'onderwijs_zorg', 'maatwerk']);
+export const planOutcome = z.enum(['uitgevoerd', 'mislukt', 'verlopen', 'vervangen']);
+export const offerKind = z.enum(['regulier', 'speciaal_onderwijs', 'onderwijs_zorg', 'maatwerk', 'zorg']);
+export const waitingFor = z.enum(['so_vso', 'jeugdhulp', 'ggz', 'diagnostiek', 'tlv']);
+export const escalationLevel = z.enum(['actietafel', 'bestuurlijk']);
+export const caseForum = z.enum(['leerplicht_swv', 'kernpartner', 'actietafel']);
+export const enforcementMeasure = z.enum(['waarschuwing', 'proces_verbaal', 'veilig_thuis', 'raad_kinderbescherming']);
+export const closeOutcome = z.enum(['terug_naar_school', 'passend_aanbod', 'verhuisd', 'leeftijd', 'startkwalificatie', 'overig']);
+export const retractionReason = z.enum(['invoerfout', 'dubbel', 'verkeerd_kind']);
+export const meetingForum = z.enum(['leerplicht_swv', 'kernpartner', 'oogo']);
+
+const needsAuthorised = (d: { phase: string; authorised?: boolean }) => d.phase === 'op_school' || d.authorised !== undefined;
+const authorisedIssue = {
+  message: 'Verplicht veld: geef aan of het verzuim geoorloofd is als de fase niet op_school is',
+  path: ['authorised'],
+};
+
+export const dataSchemas = {
+  CaseOpened: z
+    .strictObject({
+      childRef,
+      gemeente: gemeenteCode,
+      swv: swvCode,
+      sector,
+      birthYear: z.int(),
+      signalledBy,
+      enrolled: z.boolean(),
+      phase,
+      authorised: z.boolean().optional(),
+      reason: absenceReason.optional(),
+      effectiveOn: isoDate,
+    })
+    .refine(needsAuthorised, authorisedIssue),
+  PhaseChanged: z
+    .strictObject({ phase, authorised: z.boolean().optional(), reason: absenceReason.optional(), effectiveOn: isoDate })
+    .refine(needsAuthorised, authorisedIssue),
+  EnrolmentChanged: z.strictObject({ enrolled: z.boolean(), effectiveOn: isoDate }),
+  ExemptionGranted: z
+    .strictObject({ article: exemptionArticle, effectiveOn: isoDate, until: isoDate.optional() })
+    .refine((d) => d.until === undefined || d.until >= d.effectiveOn, {
+      message: 'Ongeldige einddatum: until ligt voor effectiveOn',
+      path: ['until'],
+    }),
+  ExemptionEnded: z.strictObject({ effectiveOn: isoDate }),
+  ReducedTimetableGranted: z.strictObject({ hoursPerWeek: z.number().min(0).max(40), effectiveOn: isoDate }),
+  ReducedTimetableEnded: z.strictObject({ effectiveOn: isoDate }),
+  PlanAgreed: z
+    .strictObject({ accountableRole, planKind, reviewOn: isoDate, effectiveOn: isoDate })
+    .refine((d) => d.reviewOn >= d.effectiveOn, {
+      message: 'Ongeldige evaluatiedatum: reviewOn ligt voor effectiveOn',
+      path: ['reviewOn'],
+    }),
+  PlanEnded: z.strictObject({ outcome: planOutcome, effectiveOn: isoDate }),
+  OfferStarted: z.strictObject({ offerKind, effectiveOn: isoDate }),
+  WaitlistEntered: z.strictObject({ waitingFor, effectiveOn: isoDate }),
+  WaitlistLeft: z.strictObject({ waitingFor, effectiveOn: isoDate }),
+  Escalated: z.strictObject({ level: escalationLevel, effectiveOn: isoDate }),
+  CaseDiscussed: z.strictObject({ forum: caseForum, meetingId: uuid.optional(), effectiveOn: isoDate }),
+  EnforcementRecorded: z.strictObject({ measure: enforcementMeasure, effectiveOn: isoDate }),
+  CaseClosed: z.strictObject({ outcome: closeOutcome, effectiveOn: isoDate }),
+  EventRetracted: z.strictObject({ retractedEventId: uuid, reason: retractionReason, effectiveOn: isoDate }),
+  MeetingHeld: z
+    .strictObject({
+      forum: meetingForum,
+      gemeente: gemeenteCode.optional(),
+      swv: swvCode.optional(),
+      casesDiscussed: z.int().min(0).max(10_000),
+      effectiveOn: isoDate,
+    })
+    .refine((d) => d.gemeente !== undefined || d.swv !== undefined, {
+      message: 'Verplicht veld: een overleg heeft een gemeente of een samenwerkingsverband',
+      path: ['gemeente'],
+    }),
+} as const;
+
+export type EventType = keyof typeof dataSchemas;
+export const EVENT_TYPES = Object.keys(dataSchemas) as EventType[];
+export const CASE_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== 'MeetingHeld');
+
+export type EventData<T extends EventType = EventType> = z.infer<(typeof dataSchemas)[T]>;
+
+export const CASE_STREAM = /^case-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+export const MEETING_STREAM = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The envelope with its `data` still unchecked; `parseEvent` checks `data` against the schema of `type`. */
+export const envelopeSchema = z.strictObject({
+  eventId: uuid,
+  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]], { message: 'Onbekend eventtype' }),
+  stream: z.string().refine((s) => CASE_STREAM.test(s) || MEETING_STREAM.test(s), {
+    message: 'Ongeldige stream: verwacht case-<uuid> of meeting-<uuid> (kleine letters)',
+  }),
+  data: z.record(z.string(), z.unknown()),
+  recordedAt: z.iso.datetime({ offset: true, message: 'Ongeldig tijdstip: verwacht ISO 8601 met tijdzone' }).optional(),
+  schemaVersion: z.literal(1, { message: 'Onbekende schemaVersion: verwacht 1' }),
+});
+
+type EnvelopeOf<T extends EventType> = {
+  eventId: string;
+  type: T;
+  stream: string;
+  data: EventData<T>;
+  recordedAt?: string;
+  schemaVersion: 1;
+};
+
+/** An event as sent (import line, HTTP body). */
+export type PactEvent = { [T in EventType]: EnvelopeOf<T> }[EventType];
+export type CaseEvent = Exclude<PactEvent, { type: 'MeetingHeld' }>;
+export type MeetingEvent = Extract<PactEvent, { type: 'MeetingHeld' }>;
+
+/** An event as stored: `recordedAt` set, with its stream revision and its opaque global position. */
+export type Stored<E extends PactEvent = PactEvent> = E & { recordedAt: string; revision: number; position: string };
+export type StoredEvent = Stored<PactEvent>;
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `data.phase`; empty for the whole line. */
+  field: string;
+  code: string;
+  message: string;
+}
+
+function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      // one issue per unknown field, named by its own path (`data.opmerking`), not by the object holding it
+      return issue.keys.map((key) => ({
+        field: [...path, key].join('.'),
+        code: 'UNKNOWN_FIELD',
+        message: `Onbekend veld: ${key}`,
+      }));
+    }
+    return [{ field: path.join('.'), code: 'INVALID_FIELD', message: issue.message }];
+  });
+}
+
+export type ParseResult = { ok: true; event: PactEvent } | { ok: false; issues: FieldIssue[] };
+
+/** Checks one envelope and its `data` strictly (unknown fields rejected). Does not check privacy or write rules. */
+export function parseEvent(input: unknown): ParseResult {
+  const envelope = envelopeSchema.safeParse(input);
+  if (!envelope.success) return { ok: false, issues: issuesOf(envelope.error, '') };
+  const { type, stream } = envelope.data;
+  const isMeetingType = type === 'MeetingHeld';
+  const isMeetingStream = MEETING_STREAM.test(stream);
+  if (isMeetingType !== isMeetingStream) {
+    return {
+      ok: false,
+      issues: [
+        {
+          field: 'stream',
+          code: 'WRONG_STREAM',
+          message: isMeetingType
+            ? 'Verkeerde stream: MeetingHeld hoort in een stream meeting-<uuid>'
+            : `Verkeerde stream: ${type} hoort in een stream case-<uuid>`,
+        },
+      ],
+    };
+  }
+  const data = dataSchemas[type].safeParse(envelope.data.data);
+  if (!data.success) return { ok: false, issues: issuesOf(data.error, 'data') };
+  return { ok: true, event: { ...envelope.data, data: data.data } as PactEvent };
+}
+
+export function caseIdOf(stream: string): string | undefined {
+  return CASE_STREAM.exec(stream)?.[1];
+}
+
+export function meetingIdOf(stream: string): string | undefined {
+  return MEETING_STREAM.exec(stream)?.[1];
+}

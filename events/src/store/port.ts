@@ -1,0 +1,107 @@
+// The EventStore port: what the rest of the program needs from an event log. Two adapters implement it
+// (PostgreSQL/PGlite in ./postgres.ts, KurrentDB in ./kurrentdb.ts); one contract suite tests both.
+import type { PactEvent, StoredEvent } from '../schemas.ts';
+
+/** An opaque, totally ordered place in the global log; `START` is before the first event. */
+export type Position = string;
+export const START: Position = 'start';
+
+/** The revision of a stream's last event (0-based), `no_stream` for a stream that must not exist yet, or `any`. */
+export type ExpectedRevision = number | 'no_stream' | 'any';
+
+export interface StreamWrite {
+  stream: string;
+  events: PactEvent[];
+  /** Default `any`. Checked only when the write appends at least one new event. */
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendOptions {
+  /** Take `recordedAt` from the events (admin back-load); otherwise the store sets it. */
+  historical?: boolean;
+}
+
+export interface AppendResult {
+  appended: number;
+  /** Events skipped because their `eventId` was stored already (or repeated in this append). */
+  duplicates: number;
+  /** Revision of each written stream's last event after the append. */
+  revisions: Record<string, number>;
+}
+
+export interface ReadBatch {
+  events: StoredEvent[];
+  /** Where to continue reading; equals the `from` that was given when nothing was read. */
+  next: Position;
+}
+
+/** The expected revision did not match: nothing was stored. */
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`Versieconflict op ${stream}: verwacht ${expected}, huidige revisie ${actual}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** A historical `recordedAt` that is missing, in the future, or earlier than the stream's last one: nothing was stored. */
+export class RecordedAtError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RecordedAtError';
+  }
+}
+
+export interface EventStore {
+  readonly name: string;
+  /**
+   * Appends to one or more streams, all or nothing; `eventId`s already stored are skipped. (KurrentDB before
+   * 25.1 can only make each stream's part atomic; see kurrentdb.ts.)
+   */
+  append(writes: StreamWrite[], options?: AppendOptions): Promise<AppendResult>;
+  /** A stream's events in stream order; empty when it does not exist. */
+  readStream(stream: string): Promise<StoredEvent[]>;
+  /** Several streams at once (for validating a batch); streams that do not exist are absent from the map. */
+  readStreams(streams: readonly string[]): Promise<Map<string, StoredEvent[]>>;
+  /** Up to `limit` events after `from`, in global order. Reading the same range again gives the same order. */
+  readAll(from: Position, limit: number): Promise<ReadBatch>;
+  /**
+   * Catches up from `from`, then follows the log until `signal` aborts: `handle` gets every event exactly once,
+   * in global order, in batches of at most `batchSize`; the next batch comes after `handle` resolves. A batch
+   * may carry no events, only progress (`next`) past events that are not ours (KurrentDB `checkpointReached`).
+   */
+  follow(from: Position, handle: (batch: ReadBatch) => Promise<void>, options: { signal: AbortSignal; batchSize?: number }): Promise<void>;
+  /** The position of the last event in the log (`START` when empty). */
+  head(): Promise<Position>;
+  /** How many events lie after `from`. */
+  countAfter(from: Position): Promise<number>;
+  /**
+   * Removes streams with all their events (erasure on request). Returns the number of events removed.
+   * (KurrentDB tombstones them; they leave `$all` at the server's next scavenge.)
+   */
+  deleteStreams(streams: readonly string[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * The `recordedAt` a store gives the next event of a stream whose last event was recorded at `last`: the clock
+ * (never earlier than `last`, so per stream it never goes backwards), or for a historical back-load the event's
+ * own `recordedAt`, which must be present, not after `now` and not before `last`.
+ */
+export function nextRecordedAt(stream: string, event: PactEvent, last: Date, now: Date, historical: boolean): Date {
+  if (!historical) return new Date(Math.max(now.getTime(), last.getTime()));
+  if (!event.recordedAt) throw new RecordedAtError(stream, event.eventId, `Historische import: recordedAt ontbreekt bij event ${event.eventId}`);
+  const at = new Date(event.recordedAt);
+  if (at.getTime() > now.getTime()) throw new RecordedAtError(stream, event.eventId, `Historische import: recordedAt van event ${event.eventId} ligt in de toekomst`);
+  if (at.getTime() < last.getTime()) {
+    throw new RecordedAtError(stream, event.eventId, `Historische import: recordedAt van event ${event.eventId} ligt voor het vorige event van ${stream}; per stream gaat recordedAt nooit terug`);
+  }
+  return at;
+}

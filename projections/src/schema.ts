@@ -1,0 +1,86 @@
+// The read models (schema `readmodel`), created by kysely migrations on PostgreSQL and PGlite alike.
+import { Kysely, Migrator, sql, type Migration } from 'kysely';
+import type { Db } from '@pact/events';
+
+export interface ReadModelTables {
+  /** Each case's identity and current state (as of its latest events), for case pages and signal lists. */
+  'readmodel.cases': {
+    case_id: string;
+    child_ref: string | null;
+    gemeente: string | null;
+    swv: string | null;
+    sector: string | null;
+    birth_year: number | null;
+    opened_on: string | null;
+    closed_on: string | null;
+    outcome: string | null;
+    status: 'open' | 'closed' | 'retracted';
+    revision: number;
+    last_recorded_at: Date;
+  };
+  /** Spells (runs of days, `end_on` inclusive, null while ongoing) with the system time they were believed. */
+  'readmodel.spells': {
+    case_id: string;
+    child_ref: string;
+    gemeente: string;
+    swv: string;
+    kind: string;
+    start_on: string;
+    end_on: string | null;
+    recorded_from: Date;
+    recorded_to: Date | null;
+  };
+  /** Counted happenings of cases (and meetings: `subject_id` is the meeting id, no child). */
+  'readmodel.occurrences': {
+    subject_id: string;
+    child_ref: string | null;
+    gemeente: string | null;
+    swv: string | null;
+    kind: string;
+    on_date: string;
+    n: number;
+    recorded_from: Date;
+    recorded_to: Date | null;
+  };
+  'readmodel.checkpoints': { name: string; position: string };
+}
+
+export type ReadModelDb = Kysely<ReadModelTables>;
+export const asReadModel = (db: Db) => db as unknown as ReadModelDb;
+
+const initial: Migration = {
+  async up(db) {
+    await sql`create schema if not exists readmodel`.execute(db);
+    await sql`create table readmodel.cases (
+      case_id uuid primary key, child_ref text, gemeente text, swv text, sector text, birth_year integer,
+      opened_on date, closed_on date, outcome text, status text not null, revision integer not null,
+      last_recorded_at timestamptz not null)`.execute(db);
+    await sql`create table readmodel.spells (
+      case_id uuid not null, child_ref text not null, gemeente text not null, swv text not null, kind text not null,
+      start_on date not null, end_on date, recorded_from timestamptz not null, recorded_to timestamptz,
+      primary key (case_id, kind, start_on, recorded_from))`.execute(db);
+    // A whole-region report reads a large part of the table (a sequential scan); a gemeente or swv scope uses these.
+    await sql`create index spells_gemeente on readmodel.spells (gemeente, kind, start_on)`.execute(db);
+    await sql`create index spells_swv on readmodel.spells (swv, kind, start_on)`.execute(db);
+    await sql`create table readmodel.occurrences (
+      subject_id uuid not null, child_ref text, gemeente text, swv text, kind text not null, on_date date not null,
+      n smallint not null, recorded_from timestamptz not null, recorded_to timestamptz,
+      primary key (subject_id, kind, on_date, n, recorded_from))`.execute(db);
+    await sql`create index occurrences_kind on readmodel.occurrences (kind, on_date)`.execute(db);
+    await sql`create table readmodel.checkpoints (name text primary key, position text not null)`.execute(db);
+  },
+};
+
+/** Brings the read-model schema up to date. */
+export async function migrateReadModels(db: Db): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ '001_initial': initial }) },
+    migrationTableSchema: 'readmodel',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+/** The tables a rebuild empties (everything but the migrations bookkeeping). */
+export const READ_MODEL_TABLES = ['readmodel.cases', 'readmodel.spells', 'readmodel.occurrences', 'readmodel.checkpoints'] as const;

@@ -1,0 +1,97 @@
+// API latency: p50/p95 of GET /api/reports/year and /api/reports/monthly over real HTTP (loopback) with 50
+// concurrent clients, for one gemeente (a beleid token scoped to it) and for the whole region (admin), on a
+// generated history imported with `historical` and projected. Size: BENCH_API_EVENTS (default 1,000,000).
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { PostgresEventStore } from '@pact/events';
+import { Projector } from '@pact/projections';
+import { createApp } from '../../backend/src/app.ts';
+import { AuthStore } from '../../backend/src/auth/store.ts';
+import { configFromEnv } from '../../backend/src/config.ts';
+import { ingest } from '../../backend/src/ingest.ts';
+import { randomHistory } from '../support/random-history.ts';
+import { timed, type ResultRow, type Target } from './support.ts';
+
+const CLIENTS = 50;
+const IMPORT_CHUNK = 50_000;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** `requests` GETs spread over `clients` concurrent loops; the latency of each, sorted. */
+async function load(url: string, token: string, clients: number, requests: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
+        next++;
+        const start = performance.now();
+        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+export async function benchApi(targets: Target[], size: number, requests: number): Promise<ResultRow[]> {
+  const history = randomHistory({ seed: 2025, cases: Math.ceil(size / 7), recorded: true, from: '2021-08-01', to: '2024-06-30' }).slice(0, size);
+  const rows: ResultRow[] = [];
+  const wanted = process.env.BENCH_API_TARGET;
+  for (const target of targets.filter((t) => !wanted || t.name === wanted)) {
+    const database = await target.fresh();
+    const clock = () => new Date('2025-12-01T12:00:00Z');
+    const store = await PostgresEventStore.create(database.db, database.kind, { clock });
+    const imported = await timed(async () => {
+      for (let i = 0; i < history.length; i += IMPORT_CHUNK) {
+        const chunk = history.slice(i, i + IMPORT_CHUNK).map((value, j) => ({ line: i + j + 1, value }));
+        const result = await ingest(store, chunk, { historical: true, clock });
+        if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 500)}`);
+      }
+    });
+    const projector = new Projector(database.db, store);
+    await projector.migrate();
+    const projected = await timed(() => projector.catchUp());
+    const auth = new AuthStore(database.db, clock);
+    await auth.migrate();
+    const admin = (await auth.addToken('bench', 'admin', { gemeenten: [], swvs: [] }, 'bench')).token;
+    const beleid = (await auth.addToken('bench', 'beleid', { gemeenten: ['GM0344'], swvs: [] }, 'bench')).token;
+    const runtime = { config: configFromEnv({}), store, db: database.db, storeKind: database.kind, clock, close: async () => {} };
+    const app = createApp({ runtime, auth });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    // Requests may queue for seconds (PGlite has one connection): keep idle connections longer than that, or
+    // the server closes one just as a client reuses it (ECONNRESET).
+    Object.assign(server, { keepAliveTimeout: 120_000, headersTimeout: 121_000, requestTimeout: 0 });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    const setup = `${history.length.toLocaleString('en-US')} events: import ${(imported.ms / 1000).toFixed(0)} s, projection ${(projected.ms / 1000).toFixed(0)} s`;
+    console.log(`${target.name}: ${setup}`);
+    for (const [route, path] of [
+      ['year', '/reports/year?year=2023-2024'],
+      ['monthly', '/reports/monthly?from=2023-08&to=2024-07'],
+    ] as const) {
+      for (const [scope, token] of [
+        ['one gemeente', beleid],
+        ['all', admin],
+      ] as const) {
+        // the first request computes the figures; the server keeps them until the projection moves
+        const [cold] = await load(`${base}${path}`, token, 1, 1);
+        const latencies = await load(`${base}${path}`, token, CLIENTS, requests);
+        rows.push({
+          measure: `GET /api/reports/${route}, ${scope}, ${CLIENTS} clients, ${requests} requests`,
+          store: target.name,
+          value: `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms (first, uncached: ${cold.toFixed(0)} ms)`,
+          reference: setup,
+          ratio: '',
+          target: scope === 'one gemeente' ? 'p95 < 150 ms' : '',
+        });
+        console.log(rows.at(-1));
+      }
+    }
+    await new Promise((resolve) => server.close(resolve));
+    await database.close();
+  }
+  return rows;
+}
