@@ -100,8 +100,8 @@ export interface Signal {
 }
 
 /**
- * The signal list for the monthly overleg on day `on`: every open case whose norm spell (profile) on that day
- * has lasted at least 4 weeks, most urgent first: over the 3-month norm without plan, 2 to 3 months without
+ * The signal list for the monthly overleg on day `on`: every case open on that day (a spell ends before the case
+ * closes, so a case closed later still shows on an earlier day) whose norm spell (profile) has lasted 4 weeks, most urgent first: over the 3-month norm without plan, 2 to 3 months without
  * plan, at least 4 weeks without plan, then those covered by a plan or offer.
  */
 export async function signalList(db: Db, store: EventStore, on: IsoDate, options: { profile: Profile; scope: Scope }): Promise<Signal[]> {
@@ -111,7 +111,7 @@ export async function signalList(db: Db, store: EventStore, on: IsoDate, options
       exists (select 1 from readmodel.spells v where v.case_id = s.case_id and v.kind = ${`covered_${options.profile}`}
               and v.recorded_to is null and v.start_on <= ${on}::date and coalesce(v.end_on, 'infinity'::date) >= ${on}::date) as covered
     from readmodel.spells s join readmodel.cases c on c.case_id = s.case_id
-    where s.kind = ${`base_${options.profile}`} and s.recorded_to is null and c.status = 'open'
+    where s.kind = ${`base_${options.profile}`} and s.recorded_to is null
       and s.start_on <= ${on}::date - ${FOUR_WEEKS_DAYS}::integer and coalesce(s.end_on, 'infinity'::date) >= ${on}::date
       ${gemeente ? sql`and s.gemeente = ${gemeente}` : sql``} ${swv ? sql`and s.swv = ${swv}` : sql``}`.execute(db);
   const histories = await store.readStreams(rows.map((r) => `case-${r.case_id}`));

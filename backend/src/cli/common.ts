@@ -3,6 +3,8 @@ import { isSchoolYear, isYearMonth, isIsoDate } from '@pact/events';
 import { Projector, type Profile, type Scope } from '@pact/projections';
 import type { z } from '@hono/zod-openapi';
 import { configFromEnv } from '../config.ts';
+import { may, ROLES, suppressionFor, type Action, type Role } from '../auth/roles.ts';
+import type { Suppression } from '../reports/suppression.ts';
 import { asOfParam, gemeenteParam, profileParam, swvParam } from '../params.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { UsageError } from './args.ts';
@@ -13,7 +15,19 @@ export const REPORT_OPTIONS = {
   swv: { type: 'string' },
   'as-of': { type: 'string' },
   format: { type: 'string' },
+  role: { type: 'string' },
 } as const;
+
+/**
+ * The role the tool acts as (interface.md: admin unless `--role R`), refused when it may not do `action`;
+ * returns the suppression that role gets.
+ */
+export function roleFor(value: string | undefined, action: Action): Suppression {
+  const role = (value ?? 'admin') as Role;
+  if (!ROLES.includes(role)) throw new UsageError(`Onbekende rol: ${value} (kies ${ROLES.join(', ')})`);
+  if (!may({ subject: 'cli', role, scope: { gemeenten: [], swvs: [] }, via: 'cli' }, action)) throw new UsageError(`De rol ${role} mag dit niet`);
+  return suppressionFor(role);
+}
 
 export async function openWithProjections(dataDir: string | undefined, options: { catchUp?: boolean } = {}): Promise<{ runtime: Runtime; projector: Projector }> {
   const runtime = await openRuntime(configFromEnv(process.env, dataDir ? { dataDir } : {}));

@@ -4,11 +4,15 @@ import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
 import { monthlyReportCsv, yearReportCsv } from '../reports/csv.ts';
 import { signalsCsv } from '../reports/signals-csv.ts';
 import { metricsCsv } from '../reports/metrics-csv.ts';
+import { monthlyTable, yearTable } from '../reports/tables.ts';
+import { tableXlsx } from '../exports/xlsx.ts';
 import { parse, UsageError } from './args.ts';
 import type { Command } from './commands.ts';
-import { asOfOf, checkDay, checkMonth, checkYear, formatOf, openWithProjections, profileOf, REPORT_OPTIONS, scopeOf } from './common.ts';
+import { asOfOf, checkDay, checkMonth, checkYear, formatOf, openWithProjections, profileOf, REPORT_OPTIONS, roleFor, scopeOf } from './common.ts';
 
 const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+/** A binary file (xlsx) to stdout, e.g. `… --format xlsx > jaar.xlsx`. */
+const writeFile = (data: Buffer) => new Promise<void>((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));
 
 export const projectCommand: Command = {
   summary: 'brengt de projecties bij met het eventlog (--rebuild: opnieuw vanaf het begin)',
@@ -30,16 +34,19 @@ export const projectCommand: Command = {
 
 export const reportCommand: Command = {
   summary: 'de jaarrapportage (OOGO) over een schooljaar, met het vorige schooljaar',
-  usage: '--year 2023-2024 [--profile P] [--gemeente GM0344] [--swv PO2601] [--as-of TIJDSTIP] [--format json|csv]',
+  usage: '--year 2023-2024 [--profile P] [--gemeente GM0344] [--swv PO2601] [--as-of TIJDSTIP] [--role R] [--format json|csv|xlsx]',
   async run(args) {
     const { values } = parse(args, { ...REPORT_OPTIONS, year: { type: 'string' } });
     const year = checkYear(values.year);
     const options = { profile: profileOf(values.profile), scope: scopeOf(values), asOf: asOfOf(values['as-of']) };
-    const format = formatOf(values.format, ['json', 'csv'] as const);
+    const format = formatOf(values.format, ['json', 'csv', 'xlsx'] as const);
+    const suppression = roleFor(values.role, format === 'json' ? 'read-reports' : 'export-reports');
     const { runtime } = await openWithProjections(values['data-dir']);
     try {
-      const report = presentYearReport(await yearReport(runtime.db, year, { ...options, now: runtime.clock() }), 'none');
-      print(format === 'json' ? JSON.stringify(report, null, 2) : yearReportCsv(report, runtime.clock()));
+      const now = runtime.clock();
+      const report = presentYearReport(await yearReport(runtime.db, year, { ...options, now }), suppression);
+      if (format === 'xlsx') await writeFile(await tableXlsx(yearTable(report, now, suppression !== 'none'), 'Jaarrapportage', now));
+      else print(format === 'json' ? JSON.stringify(report, null, 2) : yearReportCsv(report, now, suppression !== 'none'));
       return 0;
     } catch (error) {
       if (error instanceof RangeError) throw new UsageError(error.message);
@@ -52,18 +59,21 @@ export const reportCommand: Command = {
 
 export const monthlyCommand: Command = {
   summary: 'maandcijfers: per maand de stand aan het eind en de stromen in de maand',
-  usage: '--from 2023-08 --to 2024-07 [--profile P] [--gemeente ..] [--swv ..] [--as-of ..] [--format json|csv]',
+  usage: '--from 2023-08 --to 2024-07 [--profile P] [--gemeente ..] [--swv ..] [--as-of ..] [--role R] [--format json|csv|xlsx]',
   async run(args) {
     const { values } = parse(args, { ...REPORT_OPTIONS, from: { type: 'string' }, to: { type: 'string' } });
     const from = checkMonth('from', values.from);
     const to = checkMonth('to', values.to);
     if (to < from) throw new UsageError('--to ligt voor --from');
     const options = { profile: profileOf(values.profile), scope: scopeOf(values), asOf: asOfOf(values['as-of']) };
-    const format = formatOf(values.format, ['json', 'csv'] as const);
+    const format = formatOf(values.format, ['json', 'csv', 'xlsx'] as const);
+    const suppression = roleFor(values.role, format === 'json' ? 'read-reports' : 'export-reports');
     const { runtime } = await openWithProjections(values['data-dir']);
     try {
-      const report = presentMonthlyReport(await monthlyReport(runtime.db, from, to, { ...options, now: runtime.clock() }), 'none');
-      print(format === 'json' ? JSON.stringify(report, null, 2) : monthlyReportCsv(report, runtime.clock()));
+      const now = runtime.clock();
+      const report = presentMonthlyReport(await monthlyReport(runtime.db, from, to, { ...options, now }), suppression);
+      if (format === 'xlsx') await writeFile(await tableXlsx(monthlyTable(report, now, suppression !== 'none'), 'Maandcijfers', now));
+      else print(format === 'json' ? JSON.stringify(report, null, 2) : monthlyReportCsv(report, now, suppression !== 'none'));
       return 0;
     } finally {
       await runtime.close();
@@ -73,9 +83,10 @@ export const monthlyCommand: Command = {
 
 export const signalsCommand: Command = {
   summary: 'de signaleringslijst voor het overleg: open casussen op of bij de 3-maandennorm',
-  usage: '--on 2024-03-01 [--profile P] [--gemeente ..] [--swv ..] [--format json|csv]',
+  usage: '--on 2024-03-01 [--profile P] [--gemeente ..] [--swv ..] [--role R] [--format json|csv]',
   async run(args) {
-    const { values } = parse(args, { profile: REPORT_OPTIONS.profile, gemeente: REPORT_OPTIONS.gemeente, swv: REPORT_OPTIONS.swv, format: REPORT_OPTIONS.format, on: { type: 'string' } });
+    const { values } = parse(args, { profile: REPORT_OPTIONS.profile, gemeente: REPORT_OPTIONS.gemeente, swv: REPORT_OPTIONS.swv, format: REPORT_OPTIONS.format, role: REPORT_OPTIONS.role, on: { type: 'string' } });
+    roleFor(values.role, 'read-signals'); // case ids: not for bestuur and raad
     const on = checkDay('on', values.on);
     const options = { profile: profileOf(values.profile), scope: scopeOf(values) };
     const format = formatOf(values.format, ['json', 'csv'] as const);
