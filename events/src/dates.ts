@@ -34,14 +34,15 @@ function toUtc(date: IsoDate): number {
 
 /** Memoised: projections shift the same few thousand dates by the same few offsets millions of times. */
 function memo(fn: (date: IsoDate, n: number) => IsoDate): (date: IsoDate, n: number) => IsoDate {
-  const cache = new Map<string, IsoDate>();
+  const byShift = new Map<number, Map<IsoDate, IsoDate>>(); // keyed by the shift, then the date: no key strings to build
   return (date, n) => {
-    const key = `${date}|${n}`;
-    let result = cache.get(key);
+    let cache = byShift.get(n);
+    if (!cache) byShift.set(n, (cache = new Map()));
+    let result = cache.get(date);
     if (result === undefined) {
-      if (cache.size > 200_000) cache.clear();
+      if (cache.size > 100_000) cache.clear();
       result = fn(date, n);
-      cache.set(key, result);
+      cache.set(date, result);
     }
     return result;
   };

@@ -30,7 +30,10 @@ export function versionAt(events: readonly (CaseEvent & { recordedAt: string })[
   return {
     at,
     identity,
-    facts: [...spells.map((s): Fact => ({ table: 'spells', ...s })), ...occurrences.map((o): Fact => ({ table: 'occurrences', ...o }))],
+    facts: [
+      ...spells.map((s): Fact => ({ table: 'spells', kind: s.kind, start: s.start, end: s.end })),
+      ...occurrences.map((o): Fact => ({ table: 'occurrences', kind: o.kind, on: o.on, n: o.n })),
+    ],
   };
 }
 

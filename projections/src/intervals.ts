@@ -12,7 +12,7 @@ const out = (start: IsoDate, end: IsoDate): Interval => ({ start, end: end === F
 
 /** Sorts and merges overlapping or adjacent intervals into maximal runs. */
 export function normalise(intervals: readonly Interval[]): Interval[] {
-  const sorted = [...intervals].filter((i) => i.start <= endOf(i)).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const sorted = intervals.filter((i) => i.start <= endOf(i)).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const merged: { start: IsoDate; end: IsoDate }[] = [];
   for (const i of sorted) {
     const last = merged[merged.length - 1];

@@ -157,7 +157,11 @@ export function caseFacts(events: readonly CaseEvent[]): CaseFacts {
     }
   }
 
-  const spells: Spell[] = Object.entries({ ...c, ...derived, ...perProfile }).flatMap(([kind, intervals]) => intervals.map((i) => ({ kind, ...i })));
+  // (plain loops and literal objects: this runs for every version of every case, and object spread is slow)
+  const spells: Spell[] = [];
+  for (const group of [c, derived, perProfile] as Record<string, Interval[]>[]) {
+    for (const kind in group) for (const i of group[kind]) spells.push({ kind, start: i.start, end: i.end });
+  }
   return { identity: { childRef: first.childRef, gemeente: first.gemeente, swv: first.swv }, spells, occurrences: numbered(occurrences) };
 }
 
@@ -170,6 +174,6 @@ function numbered(list: Omit<Occurrence, 'n'>[]): Occurrence[] {
       const key = `${o.kind}|${o.on}`;
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
-      return { ...o, n };
+      return { kind: o.kind, on: o.on, n };
     });
 }
