@@ -37,8 +37,9 @@ export interface AppDeps {
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof HTTPException) {
-    const code = error.status === 400 ? 'INVALID_JSON' : error.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'HTTP_ERROR';
-    return new ApiError(error.status as ApiError['status'], code, error.status === 400 ? 'De inhoud is geen geldige JSON' : error.message || 'Verzoek geweigerd');
+    if (error.status === 400) return new ApiError(400, 'INVALID_JSON', 'De inhoud is geen geldige JSON');
+    if (error.status === 415) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Deze Content-Type wordt hier niet aangenomen; zie /api/openapi.json (meestal application/json)');
+    return new ApiError(error.status as ApiError['status'], 'HTTP_ERROR', error.message || 'Verzoek geweigerd');
   }
   console.error(error);
   return new ApiError(500, 'INTERNAL', 'Er ging iets mis op de server');

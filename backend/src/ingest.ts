@@ -7,6 +7,7 @@ import {
   parseEvent,
   privacyIssues,
   RecordedAtError,
+  StreamErasedError,
   type EventStore,
   type ExpectedRevision,
   type PactEvent,
@@ -18,6 +19,9 @@ export interface IngestInput {
   line: number;
   value: unknown;
 }
+
+/** The rules ingest itself enforces beside `decide` (against the store's state). */
+export type IngestCode = 'RECORDED_AT_BACKWARDS' | 'RECORDED_AT_IN_FUTURE' | 'EVENT_ID_REUSED' | 'STREAM_ERASED';
 
 export interface LineError {
   line: number;
@@ -32,8 +36,11 @@ export interface IngestOptions {
   clock?: () => Date;
   /** Optional expected revision per stream (optimistic concurrency, HTTP). */
   expectedRevisions?: Record<string, ExpectedRevision>;
-  /** Checked before anything is stored (e.g. scope of the role); returns an error for an event that may not be written. */
-  authorise?: (event: PactEvent, history: readonly StoredEvent[]) => Omit<LineError, 'line'> | undefined;
+  /**
+   * Checked before anything is stored (e.g. scope of the role): an error for an event that may not be written, or
+   * `hidden` for a stream the caller may not know of, which is then answered as a stream that does not exist.
+   */
+  authorise?: (event: PactEvent, history: readonly StoredEvent[]) => Omit<LineError, 'line'> | 'hidden' | undefined;
 }
 
 export type IngestResult =
@@ -86,6 +93,13 @@ export function checkInput(input: IngestInput, historical: boolean): { event?: P
   return { event, errors: [] };
 }
 
+/** A re-sent event (same eventId) is a duplicate only when it says the same; otherwise its sender made a mistake. */
+function sameEvent(a: PactEvent, b: PactEvent): boolean {
+  const data = (e: PactEvent) => JSON.stringify(Object.entries(e.data).sort(([x], [y]) => (x < y ? -1 : 1)));
+  const recorded = a.recordedAt === undefined || b.recordedAt === undefined || Date.parse(a.recordedAt) === Date.parse(b.recordedAt);
+  return a.stream === b.stream && a.type === b.type && a.schemaVersion === b.schemaVersion && recorded && data(a) === data(b);
+}
+
 /** Validates every input, then appends all events or none. */
 export async function ingest(store: EventStore, inputs: readonly IngestInput[], options: IngestOptions = {}): Promise<IngestResult> {
   const historical = options.historical ?? false;
@@ -104,24 +118,29 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
     const ruleErrors: LineError[] = [];
     const writes = new Map<string, PactEvent[]>();
     const histories = new Map<string, PactEvent[]>();
-    const seen = new Set<string>();
-    for (const list of stored.values()) for (const e of list) seen.add(e.eventId.toLowerCase());
+    // By eventId: the stored events of the streams met so far (that the caller may see), and this input's events.
+    const known = new Map<string, PactEvent>();
     let duplicates = 0;
     for (const { line, event } of events) {
-      const id = event.eventId.toLowerCase();
-      if (seen.has(id)) {
-        duplicates++;
-        continue;
-      }
-      seen.add(id);
       const storedEvents = stored.get(event.stream) ?? [];
-      const denied = options.authorise?.(event, storedEvents);
-      if (denied) {
-        ruleErrors.push({ line, ...denied });
+      const verdict = options.authorise?.(event, storedEvents);
+      if (verdict && verdict !== 'hidden') {
+        ruleErrors.push({ line, ...verdict });
         continue;
       }
       let history = histories.get(event.stream);
-      if (!history) histories.set(event.stream, (history = [...storedEvents]));
+      if (!history) {
+        histories.set(event.stream, (history = verdict === 'hidden' ? [] : [...storedEvents]));
+        for (const e of history) known.set(e.eventId.toLowerCase(), e);
+      }
+      const id = event.eventId.toLowerCase();
+      const earlier = known.get(id);
+      if (earlier) {
+        if (sameEvent(earlier, event)) duplicates++;
+        else ruleErrors.push({ line, field: 'eventId', code: 'EVENT_ID_REUSED', message: 'Deze eventId hoort al bij een ander event; geef elk nieuw event een eigen eventId' });
+        continue;
+      }
+      known.set(id, event);
       const today = amsterdamDate(historical && event.recordedAt ? new Date(event.recordedAt) : clock());
       const decision = decide(history, event, today);
       if (!decision.ok) {
@@ -149,7 +168,12 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
     } catch (error) {
       if (error instanceof RecordedAtError) {
         const line = events.find((e) => e.event.eventId === error.eventId)?.line ?? 0;
-        return { ok: false, errors: [{ line, field: 'recordedAt', code: 'RECORDED_AT_BACKWARDS', message: error.message }] };
+        const code = { missing: 'RECORDED_AT_REQUIRED', future: 'RECORDED_AT_IN_FUTURE', backwards: 'RECORDED_AT_BACKWARDS' }[error.reason];
+        return { ok: false, errors: [{ line, field: 'recordedAt', code, message: error.message }] };
+      }
+      if (error instanceof StreamErasedError) {
+        const line = events.find((e) => e.event.stream === error.stream)?.line ?? 0;
+        return { ok: false, errors: [{ line, field: 'stream', code: 'STREAM_ERASED', message: 'Deze stream is gewist op verzoek (AVG) en kan niet opnieuw worden gebruikt; geef de casus een nieuwe id' }] };
       }
       if (!(error instanceof ConcurrencyError)) throw error;
       // A caller's own expected revision is theirs to resolve; a stream that changed under our check is re-read.

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { decide } from './decide.ts';
-import type { EventData, EventType, PactEvent } from './schemas.ts';
+import { stateOn } from './evolve.ts';
+import type { CaseEvent, EventData, EventType, PactEvent } from './schemas.ts';
 
 // Local builders (test/support/builders.ts lies outside this package's tsconfig rootDir).
 const STREAM = 'case-3f2b8c1e-7a4d-4e9b-9c21-5d6e7f8a9b0c';
@@ -244,5 +245,71 @@ describe('decide: every rule', () => {
       field: 'data.retractedEventId',
       message: 'Een intrekking kan zelf niet worden ingetrokken',
     });
+  });
+});
+
+describe('decide: the ending rules say what stateOn says', () => {
+  const DAYS = ['2024-02-01', '2024-02-02', '2024-02-03'];
+  /** Every sequence of up to three events drawn from `alphabet` (plus "retract the first one"), after a CaseOpened. */
+  function* histories(alphabet: (() => PactEvent)[]): Generator<PactEvent[]> {
+    const items = [...alphabet, null];
+    const extend = function* (prefix: PactEvent[]): Generator<PactEvent[]> {
+      yield prefix;
+      if (prefix.length === 4) return;
+      for (const item of items) {
+        if (item) yield* extend([...prefix, item()]);
+        else if (prefix.length > 1) yield* extend([...prefix, retract(prefix[1], '2024-02-01')]);
+      }
+    };
+    yield* extend([opened('2024-01-10')]);
+  }
+  const cases: { name: string; alphabet: (() => PactEvent)[]; probe: (on: string) => PactEvent; active: (s: ReturnType<typeof stateOn>) => boolean }[] = [
+    {
+      name: 'exemption (with until)',
+      alphabet: DAYS.flatMap((d) => [
+        () => ev('ExemptionGranted', { article: '5a', effectiveOn: d }),
+        () => ev('ExemptionGranted', { article: '5b', effectiveOn: d, until: d }),
+        () => ev('ExemptionEnded', { effectiveOn: d }),
+      ]),
+      probe: (on) => ev('ExemptionEnded', { effectiveOn: on }),
+      active: (s) => s.status !== 'unopened' && s.exemption !== null,
+    },
+    {
+      name: 'reduced timetable',
+      alphabet: DAYS.flatMap((d) => [() => ev('ReducedTimetableGranted', { hoursPerWeek: 8, effectiveOn: d }), () => ev('ReducedTimetableEnded', { effectiveOn: d })]),
+      probe: (on) => ev('ReducedTimetableEnded', { effectiveOn: on }),
+      active: (s) => s.status !== 'unopened' && s.reducedTimetable !== null,
+    },
+    {
+      name: 'plan',
+      alphabet: DAYS.flatMap((d) => [
+        () => ev('PlanAgreed', { accountableRole: 'school', planKind: 'zorg', reviewOn: '2024-06-01', effectiveOn: d }),
+        () => ev('PlanEnded', { outcome: 'uitgevoerd', effectiveOn: d }),
+      ]),
+      probe: (on) => ev('PlanEnded', { outcome: 'mislukt', effectiveOn: on }),
+      active: (s) => s.status !== 'unopened' && s.plan !== null,
+    },
+    {
+      name: 'waiting list',
+      alphabet: DAYS.flatMap((d) => [
+        () => ev('WaitlistEntered', { waitingFor: 'ggz', effectiveOn: d }),
+        () => ev('WaitlistLeft', { waitingFor: 'ggz', effectiveOn: d }),
+        () => ev('WaitlistEntered', { waitingFor: 'tlv', effectiveOn: d }),
+      ]),
+      probe: (on) => ev('WaitlistLeft', { waitingFor: 'ggz', effectiveOn: on }),
+      active: (s) => s.status !== 'unopened' && s.waitlists.ggz !== undefined,
+    },
+  ];
+
+  it.each(cases)('$name: for every short history and day', ({ alphabet, probe, active }) => {
+    let checked = 0;
+    for (const history of histories(alphabet)) {
+      for (const on of [...DAYS, '2024-02-04']) {
+        const event = probe(on);
+        expect(decide(history, event, TODAY).ok, `${history.map((e) => `${e.type} ${JSON.stringify(e.data)}`).join(' | ')} → ${on}`).toBe(active(stateOn(history as CaseEvent[], on)));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

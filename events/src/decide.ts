@@ -1,6 +1,6 @@
 // The write rules of events.md. `decide` is pure: the stream's history and today's date come in, the
 // event to append or the rule it breaks comes out. Each rule has its own code and Dutch message.
-import { activeEvents, stateOn } from './evolve.ts';
+import { activeEvents } from './evolve.ts';
 import type { IsoDate } from './dates.ts';
 import type { CaseEvent, PactEvent } from './schemas.ts';
 
@@ -73,32 +73,57 @@ export function decide(history: readonly PactEvent[], event: PactEvent, today: I
   }
   if (event.data.effectiveOn < opened.data.effectiveOn) return beforeOpening(opened.data.effectiveOn);
 
-  return needsActiveState(caseHistory, event);
+  return needsActiveState(active, event);
 }
 
-/** The ending events need the thing they end to be active on their `effectiveOn`. */
-function needsActiveState(history: readonly CaseEvent[], event: CaseEvent): Decision {
+/**
+ * The ending events need the thing they end to be active on their `effectiveOn`. That is what `stateOn` derives for
+ * that one thing, found here in one pass over the active events: the last of its starting and ending events on or
+ * before the day (effective order, ties in stream order) must be a start. (A fold per event would make a batch of
+ * thousands of events for one case quadratic with a large constant.)
+ */
+function needsActiveState(active: readonly CaseEvent[], event: CaseEvent): Decision {
   const ok: Decision = { ok: true, event };
   const on = event.data.effectiveOn;
-  const state = () => {
-    const s = stateOn(history, on);
-    if (s.status === 'unopened') throw new Error('decide: history without an active CaseOpened');
-    return s;
-  };
   switch (event.type) {
-    case 'ExemptionEnded':
-      return state().exemption ? ok : reject('NO_ACTIVE_EXEMPTION', 'type', `Er is op ${on} geen lopende vrijstelling om te beëindigen`);
-    case 'ReducedTimetableEnded':
-      return state().reducedTimetable ? ok : reject('NO_ACTIVE_REDUCED_TIMETABLE', 'type', `Er is op ${on} geen lopende ontheffing onderwijstijd om te beëindigen`);
-    case 'PlanEnded':
-      return state().plan ? ok : reject('NO_ACTIVE_PLAN', 'type', `Er is op ${on} geen lopend plan om te beëindigen`);
-    case 'WaitlistLeft':
-      return state().waitlists[event.data.waitingFor]
+    case 'ExemptionEnded': {
+      const granted = lastStart(active, on, 'ExemptionGranted', 'ExemptionEnded');
+      // an exemption granted `until` a day has lapsed after it
+      return granted && (granted.data.until === undefined || granted.data.until >= on)
         ? ok
-        : reject('NOT_ON_WAITLIST', 'data.waitingFor', `Het kind staat op ${on} niet op de wachtlijst ${event.data.waitingFor}`);
+        : reject('NO_ACTIVE_EXEMPTION', 'type', `Er is op ${on} geen lopende vrijstelling om te beëindigen`);
+    }
+    case 'ReducedTimetableEnded':
+      return lastStart(active, on, 'ReducedTimetableGranted', 'ReducedTimetableEnded')
+        ? ok
+        : reject('NO_ACTIVE_REDUCED_TIMETABLE', 'type', `Er is op ${on} geen lopende ontheffing onderwijstijd om te beëindigen`);
+    case 'PlanEnded':
+      return lastStart(active, on, 'PlanAgreed', 'PlanEnded') ? ok : reject('NO_ACTIVE_PLAN', 'type', `Er is op ${on} geen lopend plan om te beëindigen`);
+    case 'WaitlistLeft': {
+      const list = event.data.waitingFor;
+      const sameList = (e: CaseEvent) => (e.type === 'WaitlistEntered' || e.type === 'WaitlistLeft') && e.data.waitingFor === list;
+      return lastStart(active, on, 'WaitlistEntered', 'WaitlistLeft', sameList)
+        ? ok
+        : reject('NOT_ON_WAITLIST', 'data.waitingFor', `Het kind staat op ${on} niet op de wachtlijst ${list}`);
+    }
     default:
       return ok;
   }
+}
+
+/** The last event of type `start` or `end` (and `matches`) on or before `on`, when it is a `start`. */
+function lastStart<S extends CaseEvent['type']>(
+  active: readonly CaseEvent[],
+  on: IsoDate,
+  start: S,
+  end: CaseEvent['type'],
+  matches: (e: CaseEvent) => boolean = () => true,
+): Extract<CaseEvent, { type: S }> | undefined {
+  let last: CaseEvent | undefined;
+  for (const e of active) {
+    if ((e.type === start || e.type === end) && e.data.effectiveOn <= on && matches(e) && (!last || e.data.effectiveOn >= last.data.effectiveOn)) last = e;
+  }
+  return last?.type === start ? (last as Extract<CaseEvent, { type: S }>) : undefined;
 }
 
 function beforeOpening(openedOn: IsoDate): Decision {

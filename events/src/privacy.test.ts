@@ -74,6 +74,13 @@ describe('findPrivacyKind', () => {
     expect(findPrivacyKind('mail j.de.vries+school@gemeente.utrecht.nl graag', 'x')).toBe('EMAIL');
   });
 
+  it('checks values of megabytes as well (the search does not rescan the value from every position)', () => {
+    const padding = '0'.repeat(4_000_000);
+    expect(findPrivacyKind(`${padding} ouder@example.nl`, 'x')).toBe('EMAIL');
+    expect(findPrivacyKind(`${'a'.repeat(2_000_000)}@${'b'.repeat(2_000_000)}`, 'x')).toBeUndefined();
+    expect(findPrivacyKind(`${padding}@x`, 'x')).toBeUndefined();
+  });
+
   it('finds Dutch phone numbers in the usual notations', () => {
     expect(findPrivacyKind('06-12345678', 'x')).toBe('PHONE');
     expect(findPrivacyKind('0612345678', 'x')).toBe('PHONE');

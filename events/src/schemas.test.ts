@@ -90,12 +90,20 @@ describe('parseEvent: the vocabulary', () => {
 describe('parseEvent: unknown fields', () => {
   it('rejects an unknown field in the envelope with UNKNOWN_FIELD and its path', () => {
     const issues = issuesOf(envelope('EnrolmentChanged', VALID.EnrolmentChanged, { extra: 1 }));
-    expect(issues).toEqual([{ field: 'extra', code: 'UNKNOWN_FIELD', message: 'Onbekend veld: extra' }]);
+    expect(issues).toEqual([{ field: 'extra', code: 'UNKNOWN_FIELD', message: 'Onbekend veld: "extra"' }]);
   });
 
   it('rejects an unknown field in data with UNKNOWN_FIELD and its path', () => {
     const issues = issuesOf(envelope('PhaseChanged', { ...VALID.PhaseChanged, opmerking: 'x' }));
-    expect(issues).toEqual([{ field: 'data.opmerking', code: 'UNKNOWN_FIELD', message: 'Onbekend veld: opmerking' }]);
+    expect(issues).toEqual([{ field: 'data.opmerking', code: 'UNKNOWN_FIELD', message: 'Onbekend veld: "opmerking"' }]);
+  });
+
+  it('rejects the keys __proto__ and constructor, in the envelope and in data', () => {
+    const withKeys = (json: string) => JSON.parse(json.replace('"phase":', '"__proto__":{"phase":"thuis"},"constructor":1,"phase":'));
+    const input = withKeys(JSON.stringify(envelope('PhaseChanged')));
+    expect(issuesOf(input).map((i) => `${i.field}:${i.code}`)).toEqual(['data.__proto__:UNKNOWN_FIELD', 'data.constructor:UNKNOWN_FIELD']);
+    const top = JSON.parse(JSON.stringify(envelope('PhaseChanged')).replace('{', '{"__proto__":{"x":1},'));
+    expect(issuesOf(top).map((i) => `${i.field}:${i.code}`)).toEqual(['__proto__:UNKNOWN_FIELD']);
   });
 
   it('names every unknown field separately', () => {
@@ -186,6 +194,14 @@ describe('parseEvent: field values', () => {
     expect(
       issuesOf(envelope('PlanAgreed', { ...VALID.PlanAgreed, reviewOn: '2024-02-29' }))[0].field,
     ).toBe('data.reviewOn');
+  });
+
+  it('keeps eventId, retractedEventId and meetingId in lower case', () => {
+    const upper = (id: string) => id.toUpperCase();
+    const result = parseEvent(envelope('EventRetracted', { ...VALID.EventRetracted, retractedEventId: upper(VALID.EventRetracted.retractedEventId as string) }, { eventId: upper(EVENT_ID) }));
+    expect(result).toMatchObject({ ok: true, event: { eventId: EVENT_ID, data: { retractedEventId: VALID.EventRetracted.retractedEventId } } });
+    const discussed = parseEvent(envelope('CaseDiscussed', { ...VALID.CaseDiscussed, meetingId: upper(MEETING_ID) }));
+    expect(discussed).toMatchObject({ ok: true, event: { data: { meetingId: MEETING_ID } } });
   });
 
   it('rejects a retractedEventId or meetingId that is not a UUID', () => {

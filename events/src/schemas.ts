@@ -10,7 +10,11 @@ export const isoDate = z
   .string()
   .refine(isIsoDate, { message: 'Ongeldige datum: verwacht een bestaande datum als JJJJ-MM-DD' });
 
-const uuid = z.string().regex(UUID, { message: 'Ongeldige UUID' });
+// UUIDs compare case-insensitively; they are kept in lower case so that a retraction finds its event either way.
+const uuid = z
+  .string()
+  .regex(UUID, { message: 'Ongeldige UUID' })
+  .transform((id) => id.toLowerCase());
 
 export const phase = z.enum(['op_school', 'minder_naar_school', 'thuis']);
 export const absenceReason = z.enum([
@@ -28,9 +32,8 @@ export const gemeenteCode = z.string().regex(/^GM\d{4}$/, { message: 'Ongeldige 
 export const swvCode = z
   .string()
   .regex(/^(PO|VO)\d{4}$/, { message: 'Ongeldige code samenwerkingsverband: verwacht PO of VO en 4 cijfers' });
-export const childRef = z
-  .string()
-  .regex(/^[a-z0-9]{16,64}$/, { message: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' });
+export const CHILD_REF = /^[a-z0-9]{16,64}$/;
+export const childRef = z.string().regex(CHILD_REF, { message: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' });
 export const sector = z.enum(['po', 'vo', 'so', 'vso', 'mbo', 'geen']);
 export const signalledBy = z.enum(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']);
 export const exemptionArticle = z.enum(['5a', '5b', '5c', '15']);
@@ -118,15 +121,18 @@ export type EventData<T extends EventType = EventType> = z.infer<(typeof dataSch
 
 export const CASE_STREAM = /^case-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 export const MEETING_STREAM = /^meeting-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** Either kind of stream name. */
+export const STREAM_NAME = /^(case|meeting)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The envelope with its `data` still unchecked; `parseEvent` checks `data` against the schema of `type`. */
 export const envelopeSchema = z.strictObject({
   eventId: uuid,
   type: z.enum(EVENT_TYPES as [EventType, ...EventType[]], { message: 'Onbekend eventtype' }),
-  stream: z.string().refine((s) => CASE_STREAM.test(s) || MEETING_STREAM.test(s), {
-    message: 'Ongeldige stream: verwacht case-<uuid> of meeting-<uuid> (kleine letters)',
+  stream: z.string().regex(STREAM_NAME, { message: 'Ongeldige stream: verwacht case-<uuid> of meeting-<uuid> (kleine letters)' }),
+  // Checked as it is, not copied: a copy would silently lose a key `__proto__`, which the data schema must see.
+  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    message: 'Ongeldige invoer: verwacht een object met de velden van het eventtype',
   }),
-  data: z.record(z.string(), z.unknown()),
   recordedAt: z.iso.datetime({ offset: true, message: 'Ongeldig tijdstip: verwacht ISO 8601 met tijdzone' }).optional(),
   schemaVersion: z.literal(1, { message: 'Onbekende schemaVersion: verwacht 1' }),
 });
@@ -164,7 +170,7 @@ function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
       return issue.keys.map((key) => ({
         field: [...path, key].join('.'),
         code: 'UNKNOWN_FIELD',
-        message: `Onbekend veld: ${key}`,
+        message: `Onbekend veld: ${JSON.stringify(key)}`, // quoted: a key may be blank or hold control characters
       }));
     }
     return [{ field: path.join('.'), code: 'INVALID_FIELD', message: issue.message }];

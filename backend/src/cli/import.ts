@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { configFromEnv } from '../config.ts';
+import type { EventStore } from '@pact/events';
 import { ingest, parseLine, type IngestInput } from '../ingest.ts';
 import { openRuntime } from '../runtime.ts';
 import { parse } from './args.ts';
@@ -21,35 +22,39 @@ export async function readNdjsonFile(file: string): Promise<IngestInput[]> {
   return inputs;
 }
 
+/** A field path as shown: quoted when it holds anything but letters, digits and `._$-` (a blank key, say). */
+const fieldName = (field: string) => (field === '' ? '(regel)' : /^[\w.$-]+$/.test(field) ? field : JSON.stringify(field));
+
+/** What `import` reports for a file's inputs, and its exit code: 0 appended, 1 rejected (nothing appended). */
+export async function importInputs(store: EventStore, inputs: readonly IngestInput[], options: { historical: boolean; clock: () => Date }): Promise<{ code: 0 | 1; stdout: string; stderr: string }> {
+  const result = await ingest(store, inputs, options);
+  if (result.ok) return { code: 0, stdout: JSON.stringify({ appended: result.appended, duplicates: result.duplicates }) + '\n', stderr: '' };
+  if ('conflict' in result) return { code: 1, stdout: '', stderr: `${result.conflict.message}. Niets toegevoegd; probeer het opnieuw.\n` };
+  let stderr = '';
+  for (const e of result.errors.slice(0, MAX_ERRORS_SHOWN)) stderr += `regel ${e.line}: ${fieldName(e.field)}: ${e.message} [${e.code}]\n`;
+  if (result.errors.length > MAX_ERRORS_SHOWN) stderr += `… en nog ${result.errors.length - MAX_ERRORS_SHOWN} fouten\n`;
+  const lines = new Set(result.errors.map((e) => e.line)).size;
+  stderr += `Niets toegevoegd: ${lines} ${lines === 1 ? 'regel' : 'regels'} afgekeurd.\n`;
+  return { code: 1, stdout: '', stderr };
+}
+
 export const importCommand: Command = {
   summary: 'controleert een NDJSON-bestand met events en voegt alles toe, of niets',
   usage: 'BESTAND.ndjson [--historical]',
   async run(args) {
     const { values, positionals } = parse(args, { historical: { type: 'boolean' } }, 1);
     const file = positionals[0];
-    if (!fs.existsSync(file)) {
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       process.stderr.write(`Bestand niet gevonden: ${file}\n`);
       return 2;
     }
     const inputs = await readNdjsonFile(file);
     const runtime = await openRuntime(configFromEnv(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {}));
     try {
-      const result = await ingest(runtime.store, inputs, { historical: values.historical ?? false, clock: runtime.clock });
-      if (result.ok) {
-        process.stdout.write(JSON.stringify({ appended: result.appended, duplicates: result.duplicates }) + '\n');
-        return 0;
-      }
-      if ('conflict' in result) {
-        process.stderr.write(`${result.conflict.message}. Niets toegevoegd; probeer het opnieuw.\n`);
-        return 1;
-      }
-      for (const e of result.errors.slice(0, MAX_ERRORS_SHOWN)) {
-        process.stderr.write(`regel ${e.line}: ${e.field || '(regel)'}: ${e.message} [${e.code}]\n`);
-      }
-      if (result.errors.length > MAX_ERRORS_SHOWN) process.stderr.write(`… en nog ${result.errors.length - MAX_ERRORS_SHOWN} fouten\n`);
-      const lines = new Set(result.errors.map((e) => e.line)).size;
-      process.stderr.write(`Niets toegevoegd: ${lines} ${lines === 1 ? 'regel' : 'regels'} afgekeurd.\n`);
-      return 1;
+      const { code, stdout, stderr } = await importInputs(runtime.store, inputs, { historical: values.historical ?? false, clock: runtime.clock });
+      process.stdout.write(stdout);
+      process.stderr.write(stderr);
+      return code;
     } finally {
       await runtime.close();
     }

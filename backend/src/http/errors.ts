@@ -48,7 +48,26 @@ export const errorResponses = <const S extends readonly (404 | 409 | 413 | 422 |
 });
 const EXTRA = { 404: 'Niet gevonden', 409: 'Versieconflict', 413: 'Verzoek te groot', 422: 'Regel overtreden', 429: 'Te veel pogingen', 503: 'Niet beschikbaar' };
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issues that say what is wrong: of a union (`[...]` or `{ events }`) whose alternatives were all refused, those
+ * of the one alternative of the input's own kind (the others only say "expected array"); else the union's message.
+ */
+function specific(issue: Issue): Issue[] {
+  if (issue.code === 'invalid_key') return issue.issues.map((i) => ({ ...i, path: issue.path }) as Issue); // a record's key
+  if (issue.code !== 'invalid_union') return [issue];
+  const wrongKind = (i: Issue) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value');
+  const ofItsKind = issue.errors.filter((issues) => !issues.some(wrongKind));
+  if (ofItsKind.length !== 1) return [issue];
+  return ofItsKind[0].flatMap((i) => specific({ ...i, path: [...issue.path, ...i.path] } as Issue));
+}
+
 /** A zod validation failure as the details of a 400: one entry per field. */
 export function zodDetails(error: z.ZodError): { field: string; code: string; message: string }[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), code: issue.code === 'unrecognized_keys' ? 'UNKNOWN_FIELD' : 'INVALID_FIELD', message: issue.message }));
+  return error.issues.flatMap(specific).flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: [...path, key].join('.'), code: 'UNKNOWN_FIELD', message: `Onbekend veld: ${JSON.stringify(key)}` }));
+    return [{ field: path.join('.'), code: 'INVALID_FIELD', message: issue.message }];
+  });
 }

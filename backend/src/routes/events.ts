@@ -1,17 +1,29 @@
 // POST /api/events: append events, all or nothing, idempotent by eventId, with optional expected revisions.
 // Body: a JSON array of events, an object `{ events, expectedRevision }`, or NDJSON (application/x-ndjson).
 import { createRoute, z } from '@hono/zod-openapi';
-import type { RuleCode } from '@pact/events';
+import { STREAM_NAME, type RuleCode } from '@pact/events';
 import type { AppDeps } from '../app.ts';
 import { inScope, type Principal } from '../auth/roles.ts';
 import { authorised, router, SECURITY } from '../http/context.ts';
 import { ApiError, errorResponses } from '../http/errors.ts';
-import { ingest, ndjsonInputs, type IngestInput, type IngestOptions, type LineError } from '../ingest.ts';
+import { ingest, ndjsonInputs, type IngestCode, type IngestInput, type IngestOptions, type LineError } from '../ingest.ts';
 
-const Revision = z.union([z.number().int().min(0), z.enum(['no_stream', 'any'])]);
+/** At most this many events in one request; a larger load goes in parts, or through `npm run pact -- import`. */
+export const MAX_EVENTS_PER_REQUEST = 5_000;
+
+const Revision = z.union([z.number().int().min(0), z.enum(['no_stream', 'any'])], { error: 'Ongeldige revisie: verwacht een geheel getal ≥ 0, "no_stream" of "any"' });
+const Stream = z.string().regex(STREAM_NAME, { error: 'Ongeldige stream: verwacht case-<uuid> of meeting-<uuid> (kleine letters)' });
+// zod leaves a key `__proto__` out of a record without a word: refuse it before, as any other key that is no stream.
+const noProtoKey = (value: unknown, ctx: z.RefinementCtx) => {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'Ongeldige stream: verwacht case-<uuid> of meeting-<uuid> (kleine letters)' });
+  return value;
+};
+const ExpectedRevisions = z.preprocess(noProtoKey, z.record(Stream, Revision));
 const EventsBody = z
-  .union([z.array(z.unknown()), z.object({ events: z.array(z.unknown()), expectedRevision: z.record(z.string(), Revision).optional() })])
-  .openapi('EventsBody', { description: 'Een lijst events, of { events, expectedRevision: { "<stream>": revisie } }' });
+  .union([z.array(z.unknown()), z.strictObject({ events: z.array(z.unknown()), expectedRevision: ExpectedRevisions.optional() })], {
+    error: 'Verwacht een lijst events, of een object { events, expectedRevision }',
+  })
+  .openapi('EventsBody', { description: `Een lijst events, of { events, expectedRevision: { "<stream>": revisie } }; hoogstens ${MAX_EVENTS_PER_REQUEST} events` });
 const Appended = z.object({ appended: z.number().int(), duplicates: z.number().int(), revisions: z.record(z.string(), z.number().int()) }).openapi('Appended');
 
 /** Rule codes (decide) are 422; out of scope is 403; everything else (schema, privacy, JSON) is 400. */
@@ -19,7 +31,8 @@ const RULE_CODES = new Set<string>([
   'CASE_NOT_OPENED', 'CASE_ALREADY_OPENED', 'CASE_RETRACTED', 'CASE_CLOSED', 'EFFECTIVE_BEFORE_OPENING', 'EFFECTIVE_IN_FUTURE',
   'BIRTH_YEAR_OUT_OF_RANGE', 'NO_ACTIVE_EXEMPTION', 'NO_ACTIVE_REDUCED_TIMETABLE', 'NO_ACTIVE_PLAN', 'NOT_ON_WAITLIST',
   'RETRACTED_EVENT_NOT_FOUND', 'ALREADY_RETRACTED', 'RETRACTION_NOT_RETRACTABLE', 'MEETING_ALREADY_RECORDED', 'RECORDED_AT_BACKWARDS',
-] satisfies (RuleCode | 'RECORDED_AT_BACKWARDS')[]);
+  'RECORDED_AT_IN_FUTURE', 'EVENT_ID_REUSED', 'STREAM_ERASED',
+] satisfies (RuleCode | IngestCode)[]);
 
 export function statusOfErrors(errors: readonly LineError[]): 400 | 403 | 422 {
   if (errors.some((e) => e.code === 'OUT_OF_SCOPE')) return 403;
@@ -28,8 +41,8 @@ export function statusOfErrors(errors: readonly LineError[]): 400 | 403 | 422 {
 
 /**
  * The scope check for a registrator: a case is theirs when its CaseOpened (stored, or earlier in this request)
- * names their gemeente or swv; a meeting when one of its codes is theirs. Writing to another's existing case is
- * answered as if the case did not exist, so case ids cannot be probed.
+ * names their gemeente or swv; a meeting when one of its codes is theirs. Another's existing case is hidden: a write
+ * to it is answered, to the byte, as one to a case that does not exist, so case ids cannot be probed.
  */
 export function scopeGuard(principal: Principal): NonNullable<IngestOptions['authorise']> {
   const opened = new Map<string, { gemeente: string; swv: string }>();
@@ -43,7 +56,7 @@ export function scopeGuard(principal: Principal): NonNullable<IngestOptions['aut
     const first = history[0];
     const codes = first?.type === 'CaseOpened' ? first.data : opened.get(event.stream);
     if (!codes || inScope(principal, codes)) return undefined; // an unopened case: decide() says so
-    return { field: 'stream', code: 'CASE_NOT_OPENED', message: 'Deze casus bestaat nog niet: het eerste event van een casus is CaseOpened' };
+    return 'hidden';
   };
 }
 
@@ -86,6 +99,9 @@ export function eventRoutes(deps: AppDeps) {
         inputs = events.map((value, i) => ({ line: i + 1, value }));
       }
       if (inputs.length === 0) throw new ApiError(400, 'NO_EVENTS', 'Geen events in het verzoek');
+      if (inputs.length > MAX_EVENTS_PER_REQUEST) {
+        throw new ApiError(413, 'TOO_MANY_EVENTS', `${inputs.length} events in één verzoek; stuur hoogstens ${MAX_EVENTS_PER_REQUEST} per verzoek, of gebruik npm run pact -- import`);
+      }
       const result = await ingest(runtime.store, inputs, {
         historical,
         clock: runtime.clock,

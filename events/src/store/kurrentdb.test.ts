@@ -5,6 +5,7 @@ import {
   START as LOG_START,
   StreamDeletedError,
   StreamNotFoundError,
+  StreamTombstonedError,
   UnsupportedError,
   WrongExpectedVersionError,
   type AppendStreamRequest,
@@ -16,7 +17,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { describe, expect, it } from 'vitest';
 import type { PactEvent, StoredEvent } from '../schemas.ts';
-import { ConcurrencyError, RecordedAtError, START } from './port.ts';
+import { ConcurrencyError, RecordedAtError, START, StreamErasedError } from './port.ts';
 import {
   KurrentEventStore,
   comparePositions,
@@ -143,6 +144,9 @@ class FakeKurrent {
           }
         }
         this.beforeWrite?.(requests[0].streamName);
+        // multi-stream append names a tombstoned stream with its own error
+        const tombstoned = requests.find((r) => this.tombstoned.has(r.streamName));
+        if (tombstoned) throw new StreamTombstonedError(undefined as never, { stream: tombstoned.streamName });
         for (const r of requests) this.check(r.streamName, r.expectedState);
         for (const r of requests) this.store(r.streamName, r.events);
         return { position: this.tx, responses: [] };
@@ -190,7 +194,10 @@ class FakeKurrent {
         this.subscribed();
         return sub;
       },
-      tombstoneStream: async (stream: string) => {
+      tombstoneStream: async (stream: string, options: { expectedRevision?: bigint } = {}) => {
+        this.calls.push(`tombstoneStream ${stream}`);
+        this.beforeWrite?.(stream);
+        this.check(stream, options.expectedRevision ?? ANY);
         this.tombstoned.add(stream);
         this.raw(stream, [{ id: id(999_999), type: '$streamDeleted' }]);
         return {};
@@ -603,8 +610,35 @@ describe('KurrentEventStore against a fake client', () => {
     expect(await store.deleteStreams([CASE_A, 'case-00000000-0000-4000-8000-00000000dead'])).toBe(2);
     expect([...fake.tombstoned]).toEqual([CASE_A]);
     expect((await store.readStreams([CASE_A, CASE_B])).get(CASE_B)?.map((e) => e.eventId)).toEqual([id(3)]);
-    // The tombstoned stream cannot be written again.
-    await expect(store.append([{ stream: CASE_A, events: [phaseChanged(4)] }])).rejects.toBeInstanceOf(StreamDeletedError);
+    // Deleting it again finds nothing.
+    expect(await store.deleteStreams([CASE_A])).toBe(0);
+  });
+
+  it('refuses to write a tombstoned stream again with StreamErasedError, alone and in a multi-stream append', async () => {
+    const { fake, store } = setup();
+    await store.append([{ stream: CASE_A, events: [phaseChanged(1)] }]);
+    await store.deleteStreams([CASE_A]);
+    await expect(store.append([{ stream: CASE_A, events: [phaseChanged(4)] }])).rejects.toEqual(new StreamErasedError(CASE_A));
+    const both = store.append([
+      { stream: CASE_B, events: [phaseChanged(5, CASE_B)] },
+      { stream: CASE_A, events: [phaseChanged(6)] },
+    ]);
+    await expect(both).rejects.toMatchObject({ name: 'StreamErasedError', stream: CASE_A });
+    fake.multiStreamSupported = false; // an older server: the stream-by-stream fallback meets the tombstone
+    await expect(store.append([{ stream: CASE_A, events: [phaseChanged(7)] }])).rejects.toMatchObject({ name: 'StreamErasedError', stream: CASE_A });
+    expect(fake.log.filter((e) => e.streamId === CASE_B)).toEqual([]);
+  });
+
+  it('tombstones at the revision it counted: a writer in between makes it count again', async () => {
+    const { fake, store } = setup();
+    await store.append([{ stream: CASE_A, events: [phaseChanged(1)] }]);
+    fake.beforeWrite = (stream) => {
+      fake.beforeWrite = undefined; // once: another registrator appends just before the tombstone
+      fake.raw(stream, [{ id: id(60), type: 'PhaseChanged', metadata: { recordedAt: '2025-06-01T12:00:00.000Z' } }]);
+    };
+    expect(await store.deleteStreams([CASE_A])).toBe(2);
+    expect(fake.calls.filter((c) => c.startsWith('tombstoneStream'))).toEqual([`tombstoneStream ${CASE_A}`, `tombstoneStream ${CASE_A}`]);
+    expect(await store.readStream(CASE_A)).toEqual([]);
   });
 
   describe('follow', () => {

@@ -29,10 +29,10 @@
 //   the stream's last `recordedAt`); a historical back-load supplies it and it is checked as in PostgreSQL.
 //
 // Erasure. `deleteStreams` tombstones (hard-deletes) the streams: reading them gives nothing at once, and the names
-// can never be written again (an append fails with the client's `StreamDeletedError`, or `StreamTombstonedError` from
-// a multi-stream append). KurrentDB removes the events from disk, and from reads of `$all` (`readAll`, `follow`,
-// `countAfter`), only at its next scavenge: run a scavenge after an erasure request, and until it has run do not
-// rebuild projections from `START`.
+// can never be written again (the client's `StreamDeletedError`, or `StreamTombstonedError` from a multi-stream
+// append, becomes our `StreamErasedError`). KurrentDB removes the events from disk, and from reads of `$all`
+// (`readAll`, `follow`, `countAfter`), only at its next scavenge: run a scavenge after an erasure request, and until it
+// has run do not rebuild projections from `START`.
 import {
   BACKWARDS,
   END,
@@ -42,6 +42,7 @@ import {
   START as LOG_START,
   StreamDeletedError,
   StreamNotFoundError,
+  StreamTombstonedError,
   UnsupportedError,
   WrongExpectedVersionError,
   excludeSystemEvents,
@@ -59,6 +60,7 @@ import {
   ConcurrencyError,
   nextRecordedAt,
   START,
+  StreamErasedError,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -265,6 +267,8 @@ export class KurrentEventStore implements EventStore {
         await this.write(plan.appends);
         return { appended: plan.appends.reduce((n, a) => n + a.events.length, 0), duplicates: plan.duplicates, revisions: plan.revisions };
       } catch (error) {
+        if (error instanceof StreamDeletedError) throw new StreamErasedError(error.streamName);
+        if (error instanceof StreamTombstonedError) throw new StreamErasedError(error.stream);
         // Another writer moved a stream after we read it: plan again on the fresh state.
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (attempt >= RETRIES) {
@@ -417,12 +421,24 @@ export class KurrentEventStore implements EventStore {
     return n;
   }
 
-  /** Tombstones each existing stream (see the top of this file); returns how many events those streams held. */
+  /**
+   * Tombstones each existing stream (see the top of this file); returns how many events those streams held. The
+   * tombstone expects the revision that was counted; a writer in between makes it count again.
+   */
   async deleteStreams(streams: readonly string[]): Promise<number> {
     let removed = 0;
-    for (const [stream, events] of await this.readStreams(streams)) {
-      await this.client.tombstoneStream(stream);
-      removed += events.length;
+    for (const stream of new Set(streams)) {
+      for (let attempt = 1; ; attempt++) {
+        const events = await this.readOne(stream);
+        if (!events) break;
+        try {
+          await this.client.tombstoneStream(stream, { expectedRevision: BigInt(events[events.length - 1].revision) });
+          removed += events.length;
+          break;
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersionError) || attempt >= RETRIES) throw error;
+        }
+      }
     }
     return removed;
   }

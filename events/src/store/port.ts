@@ -52,10 +52,19 @@ export class RecordedAtError extends Error {
   constructor(
     readonly stream: string,
     readonly eventId: string,
+    readonly reason: 'missing' | 'future' | 'backwards',
     message: string,
   ) {
     super(message);
     this.name = 'RecordedAtError';
+  }
+}
+
+/** The stream was erased and can never be written again (KurrentDB keeps a tombstone): nothing was stored. */
+export class StreamErasedError extends Error {
+  constructor(readonly stream: string) {
+    super(`${stream} is gewist en kan niet opnieuw worden beschreven`);
+    this.name = 'StreamErasedError';
   }
 }
 
@@ -83,8 +92,10 @@ export interface EventStore {
   /** How many events lie after `from`. */
   countAfter(from: Position): Promise<number>;
   /**
-   * Removes streams with all their events (erasure on request). Returns the number of events removed.
-   * (KurrentDB tombstones them; they leave `$all` at the server's next scavenge.)
+   * Removes streams with all their events (erasure on request): reading them gives nothing from then on. Returns
+   * the number of events removed. PostgreSQL deletes the rows and the name may be used again; KurrentDB tombstones
+   * the streams (writing one again is a `StreamErasedError`), and its reads of `$all` still deliver their events
+   * until the server's next scavenge.
    */
   deleteStreams(streams: readonly string[]): Promise<number>;
   close(): Promise<void>;
@@ -97,11 +108,11 @@ export interface EventStore {
  */
 export function nextRecordedAt(stream: string, event: PactEvent, last: Date, now: Date, historical: boolean): Date {
   if (!historical) return new Date(Math.max(now.getTime(), last.getTime()));
-  if (!event.recordedAt) throw new RecordedAtError(stream, event.eventId, `Historische import: recordedAt ontbreekt bij event ${event.eventId}`);
+  if (!event.recordedAt) throw new RecordedAtError(stream, event.eventId, 'missing', `Historische import: recordedAt ontbreekt bij event ${event.eventId}`);
   const at = new Date(event.recordedAt);
-  if (at.getTime() > now.getTime()) throw new RecordedAtError(stream, event.eventId, `Historische import: recordedAt van event ${event.eventId} ligt in de toekomst`);
+  if (at.getTime() > now.getTime()) throw new RecordedAtError(stream, event.eventId, 'future', `Historische import: recordedAt van event ${event.eventId} ligt in de toekomst`);
   if (at.getTime() < last.getTime()) {
-    throw new RecordedAtError(stream, event.eventId, `Historische import: recordedAt van event ${event.eventId} ligt voor het vorige event van ${stream}; per stream gaat recordedAt nooit terug`);
+    throw new RecordedAtError(stream, event.eventId, 'backwards', `Historische import: recordedAt van event ${event.eventId} ligt voor het vorige event van ${stream}; per stream gaat recordedAt nooit terug`);
   }
   return at;
 }

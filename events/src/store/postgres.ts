@@ -267,9 +267,11 @@ export class PostgresEventStore implements EventStore {
     return rows[0].n;
   }
 
+  /** Deletes the rows, then refreshes the planner's statistics, which hold sampled values of the table's columns. */
   async deleteStreams(streams: readonly string[]): Promise<number> {
     if (streams.length === 0) return 0;
     const result = await sql`delete from eventlog.events where stream = any(${[...streams]}::text[])`.execute(this.db);
+    await sql`analyze eventlog.events`.execute(this.db);
     return Number(result.numAffectedRows ?? 0);
   }
 
