@@ -9,6 +9,7 @@ COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 RUN npm ci
 COPY . .
+RUN npm run build
 ENV PORT=8080 PACT_DATA_DIR=/data
 EXPOSE 8080
 CMD ["npm", "start"]

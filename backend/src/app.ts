@@ -5,10 +5,13 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { authenticate, SESSION_COOKIE } from './auth/middleware.ts';
+import { authenticate, PRINT_AS, SESSION_COOKIE, type PrintEnv } from './auth/middleware.ts';
 import type { Oidc } from './auth/oidc.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { AuthStore } from './auth/store.ts';
+import { serveDashboard } from './dashboard.ts';
+import { printPdf } from './exports/pdf.ts';
+import type { Principal } from './auth/roles.ts';
 import type { AppEnv } from './http/context.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -46,7 +49,11 @@ function toApiError(error: unknown): ApiError {
 }
 
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>().basePath('/api');
+  // The API under /api; the dashboard on the same router at / (registered last, it leaves /api alone).
+  const site = new OpenAPIHono<AppEnv>();
+  const app = site.basePath('/api');
+  // A PDF is the dashboard's print page, loaded by headless Chromium from this app in-process, as the caller.
+  const printAs = (target: string, principal: Principal) => printPdf(target, (request) => app.fetch(request, { [PRINT_AS]: principal } satisfies PrintEnv), deps.runtime.config.chromiumPath);
   app.use(
     '*',
     secureHeaders({
@@ -70,7 +77,7 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .route('/events', eventRoutes(deps))
     .route('/cases', caseRoutes(deps))
-    .route('/reports', reportRoutes(deps))
+    .route('/reports', reportRoutes(deps, printAs))
     .route('/signals', signalRoutes(deps))
     .route('/metrics', metricRoutes(deps))
     .route('/exports', exportRoutes(deps))
@@ -83,6 +90,7 @@ export function createApp(deps: AppDeps) {
       description: 'De cijfers van het thuiszitterspact. Fouten: { "error": { "code", "message", "details"? } }. Kleine aantallen (1 tot 4) zijn voor bestuur en raad onderdrukt.',
     },
   });
+  serveDashboard(site);
   return routes;
 }
 

@@ -1,23 +1,60 @@
 // The shell: who is logged in, the navigation for that role, and the page for the URL. Pages are loaded on
 // demand (one chunk each), so the first page a user sees does not carry the others.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { ApiRequestError, type Me } from './api/client.ts';
-import { logout, meQuery } from './api/queries.ts';
+import { logout, meQuery, yearPageQueries } from './api/queries.ts';
 import { PrintContext } from './components/figures.tsx';
 import { AppLink, Button, ErrorAlert, Loading, P, PageHeading } from './components/ui.tsx';
 import { HOME, mayOpen, navFor } from './data/nav.ts';
+import { yearParamsFrom } from './data/params.ts';
+import { todayIso } from './format.ts';
 import { ROLE_LABELS } from './labels.ts';
 import { Link, navigate, useLocation } from './router.tsx';
 
-const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const load = {
+  login: () => import('./pages/LoginPage.tsx'),
+  year: () => import('./pages/YearReportPage.tsx'),
+  promises: () => import('./pages/PromisesPage.tsx'),
+  monthly: () => import('./pages/MonthlyPage.tsx'),
+  signals: () => import('./pages/SignalsPage.tsx'),
+  case: () => import('./pages/CasePage.tsx'),
+  definitions: () => import('./pages/DefinitionsPage.tsx'),
+};
+const LoginPage = lazy(load.login);
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
-const YearReportPage = lazy(() => import('./pages/YearReportPage.tsx'));
-const PromisesPage = lazy(() => import('./pages/PromisesPage.tsx'));
-const MonthlyPage = lazy(() => import('./pages/MonthlyPage.tsx'));
-const SignalsPage = lazy(() => import('./pages/SignalsPage.tsx'));
-const CasePage = lazy(() => import('./pages/CasePage.tsx'));
-const DefinitionsPage = lazy(() => import('./pages/DefinitionsPage.tsx'));
+const YearReportPage = lazy(load.year);
+const PromisesPage = lazy(load.promises);
+const MonthlyPage = lazy(load.monthly);
+const SignalsPage = lazy(load.signals);
+const CasePage = lazy(load.case);
+const DefinitionsPage = lazy(load.definitions);
+
+const FIRST_PAGE: [RegExp, () => Promise<unknown>][] = [
+  [/^\/aanmelden/, load.login],
+  [/^(\/print)?\/jaarrapportage/, load.year],
+  [/^\/pactbeloften/, load.promises],
+  [/^\/maandcijfers/, load.monthly],
+  [/^\/signalen/, load.signals],
+  [/^\/casus/, load.case],
+  [/^\/definities/, load.definitions],
+];
+
+/**
+ * The page of the address starts loading at once, alongside the question who is logged in (not after it); the
+ * year report (also the print page the PDF export loads) asks for its five answers at once too.
+ */
+export function startLoading(queryClient: QueryClient) {
+  const { pathname, search } = window.location;
+  FIRST_PAGE.find(([path]) => path.test(pathname))?.[1]().catch(() => undefined); // lazy() tries again and shows the error
+  if (/^(\/print)?\/jaarrapportage$/.test(pathname)) {
+    const queries = yearPageQueries(yearParamsFrom(new URLSearchParams(search), todayIso()));
+    void queryClient.prefetchQuery(queries.report);
+    for (const other of queries.others) void queryClient.prefetchQuery(other);
+    void queryClient.prefetchQuery(queries.monthly);
+    void queryClient.prefetchQuery(queries.catalogue);
+  }
+}
 
 export function App() {
   const { path } = useLocation();
@@ -129,7 +166,17 @@ function Frame({ user, children }: { user?: Me; children: ReactNode }) {
       <footer className="utrecht-page-footer pact-footer">
         <div className="pact-footer__content">
           <p>
-            Pactmonitor rekent met geanonimiseerde gegevens: geen namen, BSN, adressen of geboortedata. Alle cijfers zijn gedefinieerd onder <Link to="/definities" className="utrecht-link utrecht-link--html-a pact-footer__link">Definities</Link>.
+            Pactmonitor rekent met geanonimiseerde gegevens: geen namen, BSN, adressen of geboortedata.
+            {user && (
+              <>
+                {' '}
+                Alle cijfers zijn gedefinieerd onder{' '}
+                <Link to="/definities" className="utrecht-link utrecht-link--html-a pact-footer__link">
+                  Definities
+                </Link>
+                .
+              </>
+            )}
           </p>
         </div>
       </footer>

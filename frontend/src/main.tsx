@@ -7,7 +7,7 @@ import './styles/tokens.css';
 import './styles/app.css';
 import './styles/print.css';
 import { ApiRequestError } from './api/client.ts';
-import { App } from './App.tsx';
+import { App, startLoading } from './App.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,6 +19,7 @@ const queryClient = new QueryClient({
   },
 });
 
+startLoading(queryClient);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

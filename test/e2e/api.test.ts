@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '@pact/projections';
+import { PRINT_AS, type PrintEnv } from '../../backend/src/auth/middleware.ts';
 import { ADDITIVE_RELATIONS } from '../../backend/src/reports/suppression.ts';
 import { caseStream, event, opened } from '../support/builders.ts';
 import { randomHistory } from '../support/random-history.ts';
@@ -273,6 +274,20 @@ describe('exports', () => {
     expect(unavailable.status).toBe(503);
     expect((await unavailable.json()).error).toMatchObject({ code: 'PDF_UNAVAILABLE', message: expect.stringContaining('Chromium') });
     await missing.close();
+  });
+
+  it('lets the PDF’s print page read as the principal who asked for it, and write nothing', async () => {
+    // the print job's browser is answered in-process with this environment (backend/src/exports/pdf.ts)
+    const asRaad = { [PRINT_AS]: { subject: 'raad', role: 'raad', scope: { gemeenten: ['GM0344'], swvs: [] }, via: 'token' } } satisfies PrintEnv;
+    const inPrint = (path: string, init: RequestInit = {}) => (t.app.request as (p: string, i: RequestInit, e: PrintEnv) => Promise<Res>)(path, init, asRaad);
+    expect(await (await inPrint('/api/auth/me')).json()).toMatchObject({ subject: 'raad', role: 'raad' });
+    const path = '/api/reports/year?year=2023-2024&gemeente=GM0344';
+    const printed = await (await inPrint(path)).json();
+    expect(printed).toEqual(await (await request(path, { headers: bearer(raad) })).json());
+    expect(printed.suppressed.length).toBeGreaterThan(0);
+    const write = await inPrint('/api/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    expect(write.status).toBe(403);
+    expect((await inPrint('/api/signals')).status).toBe(403); // raad: no case ids, also not in print
   });
 });
 

@@ -5,13 +5,28 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../http/context.ts';
+import type { Principal } from './roles.ts';
 import type { AuthStore } from './store.ts';
 
 export const SESSION_COOKIE = 'pact_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * In-process only: the environment key under which a PDF print job passes the principal who asked for it, so
+ * the headless browser reads exactly what that principal may see (exports/pdf.ts). No request from outside the
+ * process can set it: there is no header, cookie or token for it.
+ */
+export const PRINT_AS = Symbol('printAs');
+export type PrintEnv = { [PRINT_AS]: Principal };
+
 export function authenticate(auth: AuthStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const printing = (c.env as Partial<PrintEnv> | undefined)?.[PRINT_AS];
+    if (printing) {
+      if (!SAFE.has(c.req.method)) throw new ApiError(403, 'FORBIDDEN', 'Een afdruktaak mag alleen lezen');
+      c.set('principal', printing);
+      return next();
+    }
     const header = c.req.header('authorization');
     if (header) {
       const [scheme, token] = header.split(/\s+/, 2);

@@ -1,14 +1,13 @@
-// /api/reports: the year report (OOGO) and the monthly figures, as JSON or as CSV, xlsx, PDF (year) and a
-// printable HTML page (year), for the roles and scope of the request, suppressed where interface.md says so.
+// /api/reports: the year report (OOGO) and the monthly figures, as JSON or as CSV, xlsx and PDF (year: the
+// dashboard's print page), for the roles and scope of the request, suppressed where interface.md says so.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { amsterdamDate } from '@pact/events';
 import { monthlyReport, yearReport, type ReportOptions } from '@pact/projections';
 import type { AppDeps } from '../app.ts';
 import { queryScope, suppressionFor, type Principal } from '../auth/roles.ts';
-import { htmlToPdf, PdfUnavailable } from '../exports/pdf.ts';
+import { PdfUnavailable } from '../exports/pdf.ts';
 import { XLSX_TYPE, tableXlsx } from '../exports/xlsx.ts';
-import { yearReportHtml } from '../exports/year-html.ts';
 import { authorised, router, SECURITY, type AppEnv } from '../http/context.ts';
 import { CSV_TYPE, download, requestedFormat } from '../http/download.ts';
 import { ApiError, errorResponses } from '../http/errors.ts';
@@ -68,7 +67,16 @@ async function figures<T>(cache: FigureCache, key: unknown[], options: ReportOpt
 
 const fileScope = (o: ReportOptions) => [o.scope.gemeente, o.scope.swv].filter(Boolean).join('-') || 'regio';
 
-export function reportRoutes(deps: AppDeps) {
+/** Prints a dashboard page as PDF for a principal (wired in app.ts, where the whole site is known). */
+export type PrintAs = (target: string, principal: Principal) => Promise<Buffer>;
+
+/** The print page of a year report, for the scope and registration state the report was computed for. */
+function printTarget(year: string, options: ReportOptions): string {
+  const query = { year, profile: options.profile, gemeente: options.scope.gemeente, swv: options.scope.swv, asOf: options.asOf?.toISOString() };
+  return `/print/jaarrapportage?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]))}`;
+}
+
+export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
   const { runtime, auth } = deps;
   const cache = new FigureCache(runtime.db);
   const exported = (r: Request, target: string, params: Record<string, unknown>) =>
@@ -81,9 +89,9 @@ export function reportRoutes(deps: AppDeps) {
         path: '/year',
         summary: 'De jaarrapportage (OOGO) over een schooljaar, met het vorige schooljaar',
         security: SECURITY,
-        request: { query: z.object({ year: schoolYearParam.openapi({ example: '2023-2024' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx', 'pdf', 'html']).optional() }) },
+        request: { query: z.object({ year: schoolYearParam.openapi({ example: '2023-2024' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx', 'pdf']).optional() }) },
         responses: {
-          200: { description: 'Het rapport (JSON), of als bestand', content: { 'application/json': { schema: YearReportSchema }, ...downloads(['text/csv', XLSX_TYPE, 'application/pdf', 'text/html']) } },
+          200: { description: 'Het rapport (JSON), of als bestand', content: { 'application/json': { schema: YearReportSchema }, ...downloads(['text/csv', XLSX_TYPE, 'application/pdf']) } },
           ...errorResponses(503),
         },
       }),
@@ -96,16 +104,12 @@ export function reportRoutes(deps: AppDeps) {
         if (format === 'json') return c.json(report, 200);
         const now = runtime.clock();
         const name = `jaarrapportage-${query.year}-${fileScope(r.options)}`;
-        if (format === 'html') {
-          c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-          return c.html(yearReportHtml(report, now), 200) as never;
-        }
         let file: Response;
         if (format === 'csv') file = download(c, tableCsv(yearTable(report, now, r.suppressed)), CSV_TYPE, `${name}.csv`);
         else if (format === 'xlsx') file = download(c, await tableXlsx(yearTable(report, now, r.suppressed), 'Jaarrapportage', now), XLSX_TYPE, `${name}.xlsx`);
         else {
           try {
-            file = download(c, await htmlToPdf(yearReportHtml(report, now), runtime.config.chromiumPath), 'application/pdf', `${name}.pdf`);
+            file = download(c, await printAs(printTarget(query.year, r.options), r.principal), 'application/pdf', `${name}.pdf`);
           } catch (error) {
             if (error instanceof PdfUnavailable) throw new ApiError(503, 'PDF_UNAVAILABLE', error.message);
             throw error;

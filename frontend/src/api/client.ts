@@ -3,7 +3,7 @@
 import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
 import type { App, MetricDefinition, Signal as ProjectedSignal } from '@pact/backend';
 
-export type { CaseState } from '@pact/backend';
+export type { CaseEvent, CaseState, PactEvent } from '@pact/backend';
 
 export const client = hc<App>('/', {
   // The CSRF guard accepts same-origin requests; the header is the fallback for browsers without Origin.

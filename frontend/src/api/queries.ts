@@ -1,6 +1,8 @@
 // What the dashboard reads, as TanStack Query options: one factory per API resource, keyed by its parameters,
 // so pages that ask the same question share one request and one cache entry.
 import { queryOptions } from '@tanstack/react-query';
+import { PROFILES } from '../data/params.ts';
+import { schoolYearMonths } from '../data/school-year.ts';
 import { call, client, type CaseView, type Me, type Metric, type MonthlyReport, type Profile, type SignalList, type YearReport } from './client.ts';
 
 export interface ScopeParams {
@@ -58,6 +60,17 @@ export const monthlyReportQuery = (params: MonthlyParams) =>
     queryFn: (): Promise<MonthlyReport> => call(client.reports.monthly.$get({ query: defined(params) })),
     staleTime: MINUTE,
   });
+
+/**
+ * Everything the year report page shows: the report, the same year for the other two profiles (side by side),
+ * its months (the norm month by month) and the catalogue. The app starts these as soon as it knows the address.
+ */
+export const yearPageQueries = (params: YearParams) => ({
+  report: yearReportQuery(params),
+  others: PROFILES.filter((p) => p !== params.profile).map((profile) => yearReportQuery({ ...params, profile })),
+  monthly: monthlyReportQuery({ ...schoolYearMonths(params.year), profile: params.profile, gemeente: params.gemeente, swv: params.swv, asOf: params.asOf }),
+  catalogue: metricsQuery(),
+});
 
 export const signalsQuery = (params: SignalParams) =>
   queryOptions({

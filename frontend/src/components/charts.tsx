@@ -3,7 +3,7 @@
 // conclusion above and an equivalent table below. The SVG is one image with that sentence as its name; the
 // table carries the numbers for keyboard and screen-reader users.
 import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, XAxis, YAxis, type DotItemDotProps, type LegendPayload } from 'recharts';
 import { formatCount, formatShare } from '../format.ts';
 import { usePrint } from './figures.tsx';
 
@@ -52,13 +52,16 @@ function Marker({ cx, cy, index, color }: { cx?: number; cy?: number; index: num
   }
 }
 
+/** The legend in the order of the series (recharts sorts by label unless told otherwise). */
+const inOrder = (series: { key: string }[]) => (item: LegendPayload) => series.findIndex((s) => s.key === item.dataKey);
+
 export interface LineSeries {
   key: string;
   label: string;
 }
 
-/** Lines over months; `target` draws the pact's norm as a labelled reference line. */
-export function MonthLines({ data, series, xKey = 'short', share = false, target }: { data: Record<string, unknown>[]; series: LineSeries[]; xKey?: string; share?: boolean; target?: { value: number; label: string } }) {
+/** Lines over months; a month without a value (suppressed) is a gap. */
+export function MonthLines({ data, series, xKey = 'short', share = false }: { data: Record<string, unknown>[]; series: LineSeries[]; xKey?: string; share?: boolean }) {
   const size = useSize(2.4);
   const tick = share ? (v: number) => formatShare(v) : (v: number) => formatCount(v);
   return (
@@ -66,8 +69,7 @@ export function MonthLines({ data, series, xKey = 'short', share = false, target
       <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" />
       <XAxis dataKey={xKey} tick={{ fill: '#1a1a1a', fontSize: 13 }} interval="preserveStartEnd" />
       <YAxis tickFormatter={tick} tick={{ fill: '#1a1a1a', fontSize: 13 }} allowDecimals={false} width={share ? 56 : 48} domain={share ? [0, 1] : [0, 'auto']} />
-      {target && <ReferenceLine y={target.value} stroke="#1a1a1a" strokeWidth={1.5} label={{ value: target.label, position: 'insideTopRight', fill: '#1a1a1a', fontSize: 13 }} />}
-      <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} />
+      <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} itemSorter={inOrder(series)} />
       {series.map((s, i) => (
         <Line
           key={s.key}
@@ -77,8 +79,8 @@ export function MonthLines({ data, series, xKey = 'short', share = false, target
           stroke={PALETTE[i % PALETTE.length]}
           strokeWidth={2.5}
           strokeDasharray={DASHES[i % DASHES.length]}
-          dot={(props: { cx?: number; cy?: number; key?: string; index?: number }) => <Marker key={`${s.key}-${props.index}`} cx={props.cx} cy={props.cy} index={i} color={PALETTE[i % PALETTE.length]} />}
-          legendType={(['circle', 'square', 'triangle', 'diamond', 'cross'] as const)[i % 5]}
+          dot={(props: DotItemDotProps) => <Marker key={`${s.key}-${props.index}`} cx={props.cx} cy={props.cy} index={i} color={PALETTE[i % PALETTE.length]} />}
+          legendType={MARKERS[i % MARKERS.length]}
           isAnimationActive={false}
           connectNulls={false}
         />
@@ -92,13 +94,15 @@ export interface BarSeries {
   label: string;
 }
 
-/** Bars per category (vertical layout: categories as rows, so long Dutch labels stay readable). */
-export function CategoryBars({ data, series, categoryKey = 'label', share = false }: { data: Record<string, unknown>[]; series: BarSeries[]; categoryKey?: string; share?: boolean }) {
+/**
+ * Bars per category (vertical layout: categories as rows, so long Dutch labels stay readable). Each bar is labelled
+ * with the text of its value (`<key>Text`, as the table shows it): a suppressed value, drawn at 0, says "<5".
+ */
+export function CategoryBars({ data, series, categoryKey = 'label' }: { data: Record<string, unknown>[]; series: BarSeries[]; categoryKey?: string }) {
   const print = usePrint();
   const rowHeight = series.length > 1 ? 56 : 40;
   const height = Math.max(120, data.length * rowHeight + 60);
   const size = print ? { width: 660, height, responsive: false, style: undefined } : { width: undefined, height, responsive: true, style: { width: '100%', maxWidth: 820, height } };
-  const fmt = share ? (v: unknown) => (typeof v === 'number' ? formatShare(v) : '') : (v: unknown) => (typeof v === 'number' ? formatCount(v) : '');
   return (
     <BarChart data={data} layout="vertical" width={size.width} height={size.height} responsive={size.responsive} style={size.style} margin={{ top: 4, right: 56, bottom: 4, left: 8 }} accessibilityLayer={false}>
       <defs>
@@ -108,12 +112,12 @@ export function CategoryBars({ data, series, categoryKey = 'label', share = fals
         </pattern>
       </defs>
       <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" horizontal={false} />
-      <XAxis type="number" tickFormatter={(v: number) => fmt(v)} tick={{ fill: '#1a1a1a', fontSize: 13 }} allowDecimals={false} />
+      <XAxis type="number" tickFormatter={(v: number) => formatCount(v)} tick={{ fill: '#1a1a1a', fontSize: 13 }} allowDecimals={false} />
       <YAxis type="category" dataKey={categoryKey} width={190} tick={{ fill: '#1a1a1a', fontSize: 13 }} />
-      {series.length > 1 && <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} />}
+      {series.length > 1 && <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} itemSorter={inOrder(series)} />}
       {series.map((s, i) => (
-        <Bar key={s.key} dataKey={s.key} name={s.label} fill={i === 0 ? PALETTE[0] : 'url(#pact-hatch)'} stroke={PALETTE[0]} strokeWidth={1} isAnimationActive={false} barSize={series.length > 1 ? 18 : 24}>
-          <LabelList dataKey={s.key} position="right" formatter={fmt} fill="#1a1a1a" fontSize={13} />
+        <Bar key={s.key} dataKey={s.key} name={s.label} fill={i === 0 ? PALETTE[0] : 'url(#pact-hatch)'} stroke={PALETTE[0]} strokeWidth={1} isAnimationActive={false} barSize={series.length > 1 ? 18 : 24} minPointSize={2}>
+          <LabelList dataKey={`${s.key}Text`} position="right" fill="#1a1a1a" fontSize={13} />
         </Bar>
       ))}
     </BarChart>
@@ -134,7 +138,7 @@ export function MonthBars({ data, series, xKey = 'short' }: { data: Record<strin
       <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" vertical={false} />
       <XAxis dataKey={xKey} tick={{ fill: '#1a1a1a', fontSize: 13 }} interval="preserveStartEnd" />
       <YAxis tickFormatter={(v: number) => formatCount(v)} tick={{ fill: '#1a1a1a', fontSize: 13 }} allowDecimals={false} width={48} />
-      <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} />
+      <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} itemSorter={inOrder(series)} />
       {series.map((s, i) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={i === 0 ? PALETTE[0] : 'url(#pact-hatch-2)'} stroke={PALETTE[i % PALETTE.length]} strokeWidth={1} isAnimationActive={false} />
       ))}

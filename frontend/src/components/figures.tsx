@@ -1,14 +1,19 @@
 // Tables of figures: every label links to its definition (Definities), suppressed values are explained once.
 import { createContext, useContext, type ReactNode } from 'react';
 import { definitionHref } from '../data/definitions-data.ts';
-import type { FigureRow, RowGroup } from '../data/figures.ts';
+import type { Catalogue, FigureRow, RowGroup } from '../data/figures.ts';
+import type { MonthPoint } from '../data/monthly-data.ts';
 import { Link } from '../router.tsx';
+import { Table, type Column } from './table.tsx';
+import { Alert } from './ui.tsx';
 
-/** Printing: charts get a fixed size, no animation; links lose their underline styling. */
+/** Printing: charts get a fixed size, no animation; figure names are plain text. */
 export const PrintContext = createContext(false);
 export const usePrint = () => useContext(PrintContext);
 
+/** A figure's name, linked to its definition; printed as plain text (the definitions are at the back). */
 export function MetricLink({ id, children }: { id: string; children: ReactNode }) {
+  if (usePrint()) return <>{children}</>;
   return (
     <Link to={definitionHref(id)} className="utrecht-link utrecht-link--html-a pact-metric-link">
       {children}
@@ -16,72 +21,36 @@ export function MetricLink({ id, children }: { id: string; children: ReactNode }
   );
 }
 
-export function TableContainer({ children, label }: { children: ReactNode; label?: string }) {
-  // A scrollable region must be reachable by keyboard (WCAG 2.1.1): focusable, with a name.
-  return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline pact-table-scroll" tabIndex={label ? 0 : undefined} role={label ? 'region' : undefined} aria-label={label}>
-      {children}
-    </div>
-  );
-}
-
 /** Figures with this year, the previous school year and the change, grouped under subheadings. */
-export function FigureTable({ caption, groups, current, previous, showChange = true }: { caption: string; groups: RowGroup[]; current: string; previous?: string; showChange?: boolean }) {
-  const columns = 2 + (previous ? 1 : 0) + (previous && showChange ? 1 : 0);
+export function FigureTable({ caption, groups, current, previous }: { caption: string; groups: RowGroup[]; current: string; previous?: string }) {
+  const columns: Column<FigureRow>[] = [
+    { header: 'Cijfer', cell: (r) => <MetricLink id={r.id}>{r.label}</MetricLink> },
+    { header: current, cell: (r) => r.text, numeric: true },
+    ...(previous
+      ? [
+          { header: previous, cell: (r: FigureRow) => r.previousText, numeric: true },
+          { header: 'Verschil', cell: (r: FigureRow) => r.changeText, numeric: true },
+        ]
+      : []),
+  ];
   return (
-    <TableContainer>
-      <table className="utrecht-table utrecht-table--html-table pact-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              Cijfer
-            </th>
-            <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">
-              {current}
-            </th>
-            {previous && (
-              <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">
-                {previous}
-              </th>
-            )}
-            {previous && showChange && (
-              <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">
-                Verschil
-              </th>
-            )}
-          </tr>
-        </thead>
-        {groups.map((group) => (
-          <tbody className="utrecht-table__body" key={group.heading}>
-            {groups.length > 1 && (
-              <tr className="utrecht-table__row pact-group-row">
-                <th scope="colgroup" colSpan={columns} className="utrecht-table__header-cell">
-                  {group.heading}
-                </th>
-              </tr>
-            )}
-            {group.rows.map((row) => (
-              <FigureTableRow key={row.id} row={row} previous={!!previous} showChange={showChange} />
-            ))}
-          </tbody>
-        ))}
-      </table>
-    </TableContainer>
+    <Table
+      caption={caption}
+      columns={columns}
+      groups={groups.map((g) => ({ heading: groups.length > 1 ? g.heading : undefined, rows: g.rows }))}
+      rowKey={(r) => r.id}
+      rowClassName={(r) => (r.id === 'norm_overschreden' ? 'pact-target-row' : undefined)}
+    />
   );
 }
 
-function FigureTableRow({ row, previous, showChange }: { row: FigureRow; previous: boolean; showChange: boolean }) {
-  return (
-    <tr className={`utrecht-table__row${row.id === 'norm_overschreden' ? ' pact-target-row' : ''}`}>
-      <th scope="row" className="utrecht-table__header-cell pact-row-label">
-        <MetricLink id={row.id}>{row.label}</MetricLink>
-      </th>
-      <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{row.text}</td>
-      {previous && <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{row.previousText}</td>}
-      {previous && showChange && <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{row.changeText}</td>}
-    </tr>
-  );
+/** The table behind a chart over months: a row per month, a column per figure (its header links to the definition). */
+export function MonthTable({ caption, points, ids, catalogue }: { caption: string; points: MonthPoint[]; ids: readonly string[]; catalogue: Catalogue }) {
+  const columns: Column<MonthPoint>[] = [
+    { header: 'Maand', cell: (p) => p.label },
+    ...ids.map((id) => ({ header: <MetricLink id={id}>{catalogue.get(id)?.label ?? id}</MetricLink>, cell: (p: MonthPoint) => p.texts[id], numeric: true })),
+  ];
+  return <Table caption={caption} columns={columns} groups={[{ rows: points }]} rowKey={(p) => p.month} />;
 }
 
 export const SUPPRESSION_NOTE = '<5: een aantal van 1 tot 4 (of een aandeel daarvan), niet getoond om kinderen te beschermen. ×: niet getoond omdat anders een klein aantal uit de andere cijfers te berekenen is. –: geen waarde (bijvoorbeeld een aandeel zonder kinderen om over te rekenen).';
@@ -89,4 +58,16 @@ export const SUPPRESSION_NOTE = '<5: een aantal van 1 tot 4 (of een aandeel daar
 export function SuppressionNote({ show }: { show: boolean }) {
   if (!show) return null;
   return <p className="utrecht-paragraph pact-note">{SUPPRESSION_NOTE}</p>;
+}
+
+/** Said above figures of a period in which nothing was registered, so empty figures do not look broken. */
+export function NothingRegistered({ show, period }: { show: boolean; period: string }) {
+  if (!show) return null;
+  return (
+    <Alert type="info">
+      <p className="utrecht-paragraph">
+        In {period} is niets geregistreerd: geen casus geopend of gesloten, geen overleg. De standcijfers tellen de casussen die toen nog open stonden. Kies een andere periode, of controleer of de registraties van deze periode zijn ingelezen.
+      </p>
+    </Alert>
+  );
 }

@@ -2,10 +2,10 @@
 // profile, and optionally the registration state (asOf). They live in the URL, so a view can be shared and printed.
 import { useState } from 'react';
 import type { Me, Profile } from '../api/client.ts';
+import { schoolYearLabel } from '../data/school-year.ts';
+import { formatMonth } from '../format.ts';
 import { PROFILE_LABELS } from '../labels.ts';
 import { Button, FormField, Select, Textbox } from './ui.tsx';
-
-export const isProfile = (v: string | null): v is Profile => v === 'officieel' || v === 'breed' || v === 'leerrecht';
 
 export function ProfilePicker({ value, onChange }: { value: Profile; onChange: (p: Profile) => void }) {
   return (
@@ -16,7 +16,12 @@ export function ProfilePicker({ value, onChange }: { value: Profile; onChange: (
 }
 
 export function YearPicker({ value, years, onChange, label = 'Schooljaar' }: { value: string; years: string[]; onChange: (y: string) => void; label?: string }) {
-  const options = (years.includes(value) ? years : [value, ...years]).map((y) => ({ value: y, label: `${y.replace('-', '–')}` }));
+  const options = (years.includes(value) ? years : [value, ...years]).map((y) => ({ value: y, label: schoolYearLabel(y) }));
+  return <FormField label={label}>{({ id }) => <Select id={id} value={value} onChange={onChange} options={options} />}</FormField>;
+}
+
+export function MonthPicker({ label, value, months, onChange }: { label: string; value: string; months: string[]; onChange: (m: string) => void }) {
+  const options = (months.includes(value) ? months : [value, ...months]).map((m) => ({ value: m, label: formatMonth(m) }));
   return <FormField label={label}>{({ id }) => <Select id={id} value={value} onChange={onChange} options={options} />}</FormField>;
 }
 

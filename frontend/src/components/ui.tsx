@@ -1,6 +1,7 @@
 // Thin React components on the Utrecht component library's CSS (white-label NL Design System, EUPL): semantic
 // HTML with the library's classes, themed by our tokens (styles/tokens.css).
 import { useEffect, useId, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { ApiRequestError } from '../api/client.ts';
 import { hasNavigated, Link } from '../router.tsx';
 
 const cx = (...names: (string | false | null | undefined)[]) => names.filter(Boolean).join(' ');
@@ -171,16 +172,17 @@ export function RadioGroup({
         )}
         <div className="pact-radios">
           {options.map((o) => (
-            <div className="utrecht-form-field utrecht-form-field--radio" key={o.value}>
-              <label className="utrecht-form-label utrecht-form-label--radio pact-radio">
-                <input
-                  type="radio"
-                  className={cx('utrecht-radio-button', 'utrecht-radio-button--html-input', errors.length > 0 && 'utrecht-radio-button--invalid')}
-                  name={name}
-                  value={o.value}
-                  checked={value === o.value}
-                  onChange={() => onChange(o.value)}
-                />{' '}
+            <div className="pact-radio" key={o.value}>
+              <input
+                type="radio"
+                id={`${id}-${o.value}`}
+                className={cx('utrecht-radio-button', 'utrecht-radio-button--html-input', errors.length > 0 && 'utrecht-radio-button--invalid')}
+                name={name}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
+              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${id}-${o.value}`}>
                 {o.label}
               </label>
             </div>
@@ -204,7 +206,30 @@ export function Select({ id, value, onChange, options, describedBy, invalid, pla
   );
 }
 
-export function Textbox({ id, value, onChange, type = 'text', describedBy, invalid, ...rest }: { id: string; value: string; onChange: (v: string) => void; type?: string; describedBy?: string; invalid?: boolean; autoComplete?: string; min?: number; max?: number; step?: number; inputMode?: 'numeric' | 'decimal' | 'text'; spellCheck?: boolean; size?: number }) {
+export function Textbox({
+  id,
+  value,
+  onChange,
+  type = 'text',
+  describedBy,
+  invalid,
+  ...rest
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  describedBy?: string;
+  invalid?: boolean;
+  autoComplete?: string;
+  min?: number | string;
+  max?: number | string;
+  step?: number;
+  pattern?: string;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  spellCheck?: boolean;
+  size?: number;
+}) {
   return (
     <input
       id={id}
@@ -226,11 +251,23 @@ export const Loading = ({ what }: { what: string }) => (
   </p>
 );
 
-export function ErrorAlert({ error }: { error: unknown }) {
+/** An error in words; with `details`, also the API's reasons per event and field. */
+export function ErrorAlert({ error, details }: { error: unknown; details?: boolean }) {
   const message = error instanceof Error ? error.message : 'Er ging iets mis.';
+  const reasons = details && error instanceof ApiRequestError ? error.fieldErrors : [];
   return (
     <Alert type="error" live>
       <p className="utrecht-paragraph">{message}</p>
+      {reasons.length > 0 && (
+        <ul className="utrecht-unordered-list">
+          {reasons.map((r) => (
+            <li className="utrecht-unordered-list__item" key={`${r.line}-${r.field}-${r.code}`}>
+              {r.line ? `Regel ${r.line}: ` : ''}
+              {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
     </Alert>
   );
 }

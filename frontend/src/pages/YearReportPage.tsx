@@ -4,44 +4,20 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { Me, MonthlyReport, Profile, YearReport } from '../api/client.ts';
 import { downloadUrl } from '../api/client.ts';
-import { metricsQuery, monthlyReportQuery, yearReportQuery, type YearParams } from '../api/queries.ts';
+import { yearPageQueries, type YearParams } from '../api/queries.ts';
 import { CategoryBars, ChartFigure, MonthLines } from '../components/charts.tsx';
-import { FigureTable, MetricLink, SuppressionNote, TableContainer } from '../components/figures.tsx';
-import { AsOfPicker, isProfile, ProfilePicker, ScopePicker, YearPicker } from '../components/pickers.tsx';
-import { Button, ButtonLink, DataList, ErrorAlert, H2, Loading, P, PageHeading, StatusBadge } from '../components/ui.tsx';
-import { catalogueMap, figureRow } from '../data/figures.ts';
-import { isDay, isSchoolYear, lastCompletedSchoolYear, schoolYearChoices, schoolYearMonths } from '../data/school-year.ts';
-import {
-  allFigureGroups,
-  hasSuppression,
-  icebergConclusion,
-  icebergRows,
-  leerplichttelling,
-  meetingRows,
-  normByMonth,
-  normConclusion,
-  outflowConclusion,
-  outflowRows,
-  PROFILES,
-  profileColumns,
-  reportMeta,
-} from '../data/year-data.ts';
+import { FigureTable, MetricLink, MonthTable, NothingRegistered, SuppressionNote } from '../components/figures.tsx';
+import { Table } from '../components/table.tsx';
+import { AsOfPicker, ProfilePicker, ScopePicker, YearPicker } from '../components/pickers.tsx';
+import { AppLink, Button, ButtonLink, DataList, ErrorAlert, H2, Loading, P, PageHeading, StatusBadge } from '../components/ui.tsx';
+import { anySuppressed, catalogueMap, figureRow, nothingRegistered, type Catalogue } from '../data/figures.ts';
+import { chartData, monthPoints, NORM_IDS } from '../data/monthly-data.ts';
+import { yearParamsFrom } from '../data/params.ts';
+import { isDay, schoolYearChoices, schoolYearLabel } from '../data/school-year.ts';
+import { allFigureGroups, icebergConclusion, icebergRows, keyFigures, leerplichttelling, meetingRows, normConclusion, outflowConclusion, outflowRows, profileColumns, reportMeta, type MeetingRow } from '../data/year-data.ts';
 import { formatDate, formatMoment, todayIso } from '../format.ts';
 import { PROFILE_LABELS } from '../labels.ts';
 import { useQueryState } from '../router.tsx';
-
-export function yearParamsFrom(query: URLSearchParams, today: string): YearParams {
-  const year = query.get('year');
-  const profile = query.get('profile');
-  const asOf = query.get('asOf');
-  return {
-    year: isSchoolYear(year) ? year : lastCompletedSchoolYear(today),
-    profile: isProfile(profile) ? profile : 'officieel',
-    gemeente: query.get('gemeente') || undefined,
-    swv: query.get('swv') || undefined,
-    asOf: isDay(asOf) ? asOf : undefined,
-  };
-}
 
 const toQuery = (p: YearParams) => new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][]).toString();
 
@@ -49,26 +25,30 @@ export default function YearReportPage({ me, print = false }: { me: Me; print?: 
   const [query, setQuery] = useQueryState();
   const today = todayIso();
   const params = yearParamsFrom(query, today);
-  const report = useQuery(yearReportQuery(params));
-  const catalogue = useQuery(metricsQuery());
-  const profiles = useQueries({ queries: PROFILES.filter((p) => p !== params.profile).map((profile) => yearReportQuery({ ...params, profile })) });
-  const monthly = useQuery(monthlyReportQuery({ ...schoolYearMonths(params.year), profile: params.profile, gemeente: params.gemeente, swv: params.swv, asOf: params.asOf }));
-  const ready = report.isSuccess && catalogue.isSuccess && monthly.isSettled && profiles.every((p) => p.isSettled);
+  const queries = yearPageQueries(params);
+  const report = useQuery(queries.report);
+  const catalogue = useQuery(queries.catalogue);
+  const profiles = useQueries({ queries: queries.others });
+  const monthly = useQuery(queries.monthly);
+  // Printing (and the PDF) waits for everything: the report, the catalogue, the months and the other profiles.
+  const ready = report.isSuccess && catalogue.isSuccess && !monthly.isPending && profiles.every((p) => !p.isPending);
+  const failed = report.isError || catalogue.isError;
+  const others: Partial<Record<Profile, YearReport>> = Object.fromEntries(profiles.flatMap((p) => (p.data ? [[p.data.profile, p.data]] : [])));
 
-  const title = `Jaarrapportage ${params.year.replace('-', '–')}`;
+  const title = `Jaarrapportage ${schoolYearLabel(params.year)}`;
   return (
-    <div className="pact-report" data-print-ready={ready ? 'true' : undefined}>
-      <PageHeading title={title}>
-        Jaarrapportage thuiszitterspact {params.year.replace('-', '–')}
-      </PageHeading>
-      <P lead>Voor het OOGO: hoe houden gemeente en samenwerkingsverband zich aan het pact? Elk cijfer staat naast dat van het vorige schooljaar; klik op een cijfer voor de definitie.</P>
+    <div className="pact-report" data-print-ready={ready ? 'true' : failed ? 'error' : undefined}>
+      <PageHeading title={title}>Jaarrapportage thuiszitterspact {schoolYearLabel(params.year)}</PageHeading>
+      <P lead>
+        Voor het OOGO: hoe houden gemeente en samenwerkingsverband zich aan het pact? Elk cijfer staat naast dat van het vorige schooljaar; {print ? 'de definities staan achterin.' : 'klik op een cijfer voor de definitie.'}
+      </P>
 
       {!print && (
         <div className="pact-pickers" role="group" aria-label="Keuzes voor deze rapportage">
           <YearPicker value={params.year} years={schoolYearChoices(today)} onChange={(year) => setQuery({ year })} />
           <ScopePicker me={me} value={params} onChange={(s) => setQuery({ gemeente: s.gemeente, swv: s.swv })} />
           <ProfilePicker value={params.profile} onChange={(profile) => setQuery({ profile })} />
-          <AsOfPicker value={params.asOf ?? ''} onChange={(asOf) => setQuery({ asOf: isDay(asOf) ? asOf : undefined })} />
+          <AsOfPicker value={isDay(params.asOf) ? params.asOf : ''} onChange={(asOf) => setQuery({ asOf: isDay(asOf) ? asOf : undefined })} />
         </div>
       )}
       {!print && (
@@ -90,14 +70,14 @@ export default function YearReportPage({ me, print = false }: { me: Me; print?: 
       {print && (
         <div className="pact-screen-only pact-actions">
           <Button onClick={() => window.print()}>Afdrukken of opslaan als PDF</Button>
+          <AppLink to={`/jaarrapportage?${toQuery(params)}`}>Terug naar de jaarrapportage</AppLink>
         </div>
       )}
 
       {report.isPending && <Loading what="De jaarrapportage" />}
       {report.error && <ErrorAlert error={report.error} />}
-      {report.data && catalogue.data && (
-        <ReportBody report={report.data} catalogue={catalogueMap(catalogue.data)} others={Object.fromEntries(profiles.flatMap((p) => (p.data ? [[p.data.profile, p.data]] : [])))} monthly={monthly} print={print} />
-      )}
+      {catalogue.error && <ErrorAlert error={catalogue.error} />}
+      {report.data && catalogue.data && <ReportBody report={report.data} catalogue={catalogueMap(catalogue.data)} others={others} monthly={monthly} print={print} />}
     </div>
   );
 }
@@ -110,30 +90,30 @@ function ReportBody({
   print,
 }: {
   report: YearReport;
-  catalogue: ReturnType<typeof catalogueMap>;
+  catalogue: Catalogue;
   others: Partial<Record<Profile, YearReport>>;
   monthly: UseQueryResult<MonthlyReport>;
   print: boolean;
 }) {
-  const current = report.period.label;
-  const previous = report.previous?.period.label;
+  const current = schoolYearLabel(report.period.label);
+  const previous = report.previous ? schoolYearLabel(report.previous.period.label) : undefined;
   const reports: Partial<Record<Profile, YearReport>> = { ...others, [report.profile]: report };
-  const official = reports.officieel;
-  const norm = normByMonth(monthly.data);
+  const norm = monthPoints(monthly.data, NORM_IDS, catalogue);
   const columns = profileColumns(reports);
   const outflow = outflowRows(report, catalogue);
   const meetings = meetingRows(report);
-  const key = ['norm_overschreden', 'thuiszitters_totaal', 'verborgen_totaal', 'plan_binnen_3m_aandeel'].map((id) => figureRow(id, catalogue, report, report.previous));
+  const suppressed = anySuppressed(report, report.previous, ...Object.values(others));
 
   return (
     <>
       <DataList rows={[...reportMeta(report), ...(print ? [['Gemaakt op', formatMoment(new Date())] as [string, string]] : [])]} />
-      <SuppressionNote show={hasSuppression(report)} />
+      <NothingRegistered show={nothingRegistered(report)} period={`het schooljaar ${current}`} />
+      <SuppressionNote show={suppressed} />
 
       <section aria-labelledby="kerncijfers" className="pact-section">
         <H2 id="kerncijfers">Kerncijfers</H2>
         <ul className="pact-keyfigures">
-          {key.map((row) => (
+          {keyFigures(report, catalogue).map((row) => (
             <li key={row.id} className={`pact-keyfigure${row.id === 'norm_overschreden' ? ' pact-keyfigure--target' : ''}`}>
               <span className="pact-keyfigure__value">{row.text}</span>
               <span className="pact-keyfigure__label">
@@ -163,41 +143,9 @@ function ReportBody({
             id="norm-per-maand"
             title="Kinderen langer dan 3 maanden thuis zonder plan, per maand"
             conclusion={normConclusion(report, norm)}
-            table={
-              <TableContainer>
-                <table className="utrecht-table utrecht-table--html-table pact-table">
-                  <caption className="utrecht-table__caption">Aantal kinderen aan het eind van elke maand</caption>
-                  <thead className="utrecht-table__header">
-                    <tr className="utrecht-table__row">
-                      <th scope="col" className="utrecht-table__header-cell">Maand</th>
-                      <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">
-                        <MetricLink id="norm_overschreden">{catalogue.get('norm_overschreden')?.label}</MetricLink>
-                      </th>
-                      <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">
-                        <MetricLink id="norm_dreigend">{catalogue.get('norm_dreigend')?.label}</MetricLink>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="utrecht-table__body">
-                    {norm.map((p) => (
-                      <tr className="utrecht-table__row" key={p.month}>
-                        <th scope="row" className="utrecht-table__header-cell pact-row-label">{p.label}</th>
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{p.overschredenText}</td>
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{p.dreigendText}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableContainer>
-            }
+            table={<MonthTable caption="Aantal kinderen aan het eind van elke maand" points={norm} ids={NORM_IDS} catalogue={catalogue} />}
           >
-            <MonthLines
-              data={norm.map((p) => ({ short: p.label.replace(/ \d{4}$/, ''), overschreden: p.overschreden, dreigend: p.dreigend }))}
-              series={[
-                { key: 'overschreden', label: 'Langer dan 3 maanden zonder plan' },
-                { key: 'dreigend', label: '2 tot 3 maanden zonder plan' },
-              ]}
-            />
+            <MonthLines data={chartData(norm)} series={NORM_IDS.map((id) => ({ key: id, label: catalogue.get(id)?.label ?? id }))} />
           </ChartFigure>
         )}
       </section>
@@ -208,39 +156,30 @@ function ReportBody({
         <ChartFigure
           id="profielen"
           title="Thuiszitters in het schooljaar, per manier van tellen"
-          conclusion={icebergConclusion(columns, official)}
+          conclusion={icebergConclusion(columns, report)}
           table={
             <>
-              <TableContainer>
-                <table className="utrecht-table utrecht-table--html-table pact-table">
-                  <caption className="utrecht-table__caption">Thuiszitters per profiel, {current}</caption>
-                  <thead className="utrecht-table__header">
-                    <tr className="utrecht-table__row">
-                      <th scope="col" className="utrecht-table__header-cell">Profiel</th>
-                      <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">
-                        <MetricLink id="thuiszitters_totaal">In het schooljaar</MetricLink>
-                      </th>
-                      <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">
-                        <MetricLink id="thuiszitters">Op {formatDate(report.period.stockOn)}</MetricLink>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="utrecht-table__body">
-                    {columns.map((c) => (
-                      <tr className="utrecht-table__row" key={c.profile}>
-                        <th scope="row" className="utrecht-table__header-cell pact-row-label">{PROFILE_LABELS[c.profile]}</th>
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{c.totalText}</td>
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{c.nowText}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableContainer>
-              {official && <FigureTable caption="Verborgen en geoorloofd (uit de officiële rapportage)" groups={[{ heading: 'Verborgen en geoorloofd', rows: icebergRows(official, catalogue) }]} current={current} previous={previous} />}
+              <Table
+                caption={`Thuiszitters per profiel, ${current}`}
+                columns={[
+                  { header: 'Profiel', cell: (c) => PROFILE_LABELS[c.profile] },
+                  { header: <MetricLink id="thuiszitters_totaal">In het schooljaar</MetricLink>, cell: (c) => c.totalText, numeric: true },
+                  { header: <MetricLink id="thuiszitters">Op {formatDate(report.period.stockOn)}</MetricLink>, cell: (c) => c.nowText, numeric: true },
+                ]}
+                groups={[{ rows: columns }]}
+                rowKey={(c) => c.profile}
+              />
+              <FigureTable caption="Verborgen en geoorloofd" groups={[{ heading: 'Verborgen en geoorloofd', rows: icebergRows(report, catalogue) }]} current={current} previous={previous} />
             </>
           }
         >
-          <CategoryBars data={columns.map((c) => ({ label: c.label, total: c.total }))} series={[{ key: 'total', label: 'Thuiszitters in het schooljaar' }]} />
+          <CategoryBars
+            data={columns.map((c) => ({ label: c.label, total: c.total ?? 0, totalText: c.totalText, now: c.now ?? 0, nowText: c.nowText }))}
+            series={[
+              { key: 'total', label: `In het schooljaar ${current}` },
+              { key: 'now', label: `Op ${formatDate(report.period.stockOn)}` },
+            ]}
+          />
         </ChartFigure>
       </section>
 
@@ -252,46 +191,31 @@ function ReportBody({
           conclusion={outflowConclusion(report, outflow)}
           table={<FigureTable caption="Afgesloten casussen per uitkomst" groups={[{ heading: 'Uitstroom', rows: [...outflow, figureRow('uitstroom_cases', catalogue, report, report.previous)] }]} current={current} previous={previous} />}
         >
-          <CategoryBars data={outflow.map((r) => ({ label: r.label, nu: r.value, vorig: r.previous }))} series={[{ key: 'nu', label: current }, ...(previous ? [{ key: 'vorig', label: previous }] : [])]} />
+          <CategoryBars data={outflow.map((r) => ({ label: r.label, nu: r.value ?? 0, nuText: r.text, vorig: r.previous ?? 0, vorigText: r.previousText }))} series={[{ key: 'nu', label: current }, ...(previous ? [{ key: 'vorig', label: previous }] : [])]} />
         </ChartFigure>
       </section>
 
       <section aria-labelledby="overleggen" className="pact-section">
         <H2 id="overleggen">Overleggen van het pact</H2>
         <P>Het pact spreekt af: elke maand Leerplicht/SWV-overleg, elke twee maanden kernpartneroverleg, elk jaar OOGO.</P>
-        <TableContainer>
-          <table className="utrecht-table utrecht-table--html-table pact-table">
-            <caption className="utrecht-table__caption">Gehouden overleggen, {current}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Overleg</th>
-                <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">Gehouden</th>
-                <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">Afspraak</th>
-                <th scope="col" className="utrecht-table__header-cell">Status</th>
-                {previous && <th scope="col" className="utrecht-table__header-cell utrecht-table__cell--numeric-column">{previous}</th>}
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {meetings.map((m) => (
-                <tr className="utrecht-table__row" key={m.id}>
-                  <th scope="row" className="utrecht-table__header-cell pact-row-label">
-                    <MetricLink id={m.id}>{m.label}</MetricLink>
-                  </th>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{m.heldText}</td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{m.expectedText}</td>
-                  <td className="utrecht-table__cell">{m.met === null ? '–' : m.met ? <StatusBadge status="safe">Gehaald</StatusBadge> : <StatusBadge status="danger">Niet gehaald</StatusBadge>}</td>
-                  {previous && <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{m.previousText}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
+        <Table
+          caption={`Gehouden overleggen, ${current}`}
+          columns={[
+            { header: 'Overleg', cell: (m) => <MetricLink id={m.id}>{m.label}</MetricLink> },
+            { header: 'Gehouden', cell: (m) => m.heldText, numeric: true },
+            { header: 'Afspraak', cell: (m) => m.expectedText, numeric: true },
+            { header: 'Status', cell: (m) => (m.met === null ? 'Loopt nog' : m.met ? <StatusBadge status="safe">Gehaald</StatusBadge> : <StatusBadge status="danger">Niet gehaald</StatusBadge>) },
+            ...(previous ? [{ header: previous, cell: (m: MeetingRow) => m.previousText, numeric: true }] : []),
+          ]}
+          groups={[{ rows: meetings }]}
+          rowKey={(m) => m.id}
+        />
       </section>
 
       <section aria-labelledby="alle-cijfers" className="pact-section pact-break-before">
         <H2 id="alle-cijfers">Alle cijfers</H2>
         <FigureTable caption={`Alle cijfers, ${current}${previous ? ` en ${previous}` : ''}`} groups={allFigureGroups(report, catalogue)} current={current} previous={previous} />
-        <SuppressionNote show={hasSuppression(report)} />
+        <SuppressionNote show={suppressed} />
       </section>
 
       {print && (

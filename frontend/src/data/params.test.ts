@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { monthlyParamsFrom, signalParamsFrom, yearParamsFrom } from './params.ts';
+
+const q = (s: string) => new URLSearchParams(s);
+const TODAY = '2026-12-01';
+
+describe('page choices from the address', () => {
+  it('reads the year report’s choices, with defaults for what is missing or wrong', () => {
+    expect(yearParamsFrom(q(''), TODAY)).toEqual({ year: '2025-2026', profile: 'officieel', gemeente: undefined, swv: undefined, asOf: undefined });
+    expect(yearParamsFrom(q('year=2023-2024&profile=leerrecht&gemeente=GM0344&asOf=2024-09-01T10:00:00.000Z'), TODAY)).toEqual({
+      year: '2023-2024',
+      profile: 'leerrecht',
+      gemeente: 'GM0344',
+      swv: undefined,
+      asOf: '2024-09-01T10:00:00.000Z',
+    });
+    expect(yearParamsFrom(q('year=2023&profile=alles&asOf=gisteren'), TODAY)).toMatchObject({ year: '2025-2026', profile: 'officieel', asOf: undefined });
+  });
+
+  it('reads the months and the signal list’s day', () => {
+    expect(monthlyParamsFrom(q('swv=PO2601'), TODAY)).toEqual({ from: '2026-01', to: '2026-12', profile: 'officieel', gemeente: undefined, swv: 'PO2601', asOf: undefined });
+    expect(monthlyParamsFrom(q('from=2024-08&to=2025-07&profile=breed'), TODAY)).toMatchObject({ from: '2024-08', to: '2025-07', profile: 'breed' });
+    expect(signalParamsFrom(q(''), TODAY)).toEqual({ on: TODAY, profile: 'officieel', gemeente: undefined, swv: undefined });
+    expect(signalParamsFrom(q('on=2025-03-03&gemeente=GM0344'), TODAY)).toMatchObject({ on: '2025-03-03', gemeente: 'GM0344' });
+  });
+});
