@@ -2,6 +2,7 @@
 // document at /api/openapi.json generated from the same schemas. `createApp` serves production and tests
 // (`app.request()`); its type `App` gives the frontend a typed client (`hc<App>`).
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Projector } from '@pact/projections';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -29,6 +30,8 @@ export interface AppDeps {
   runtime: Runtime;
   /** Users, sessions, API tokens and the audit trail (schema `app`, migrated). */
   auth: AuthStore;
+  /** The projections: an erasure removes read-model rows besides the log's events. */
+  projector: Projector;
   /** Where the projections are and how far behind the log (events). */
   projectionLag?: () => Promise<{ position: string; lag: number }>;
   /** OpenID Connect login, when configured. */

@@ -29,7 +29,7 @@ const projecting = projector.run(stopProjections.signal).catch((error) => {
   process.exitCode = 1;
 });
 
-const app = createApp({ runtime, auth, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
+const app = createApp({ runtime, auth, projector, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`Pactmonitor draait op http://localhost:${info.port} (eventlog: ${runtime.storeKind}, gegevens: ${where})`);

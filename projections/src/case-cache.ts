@@ -36,10 +36,6 @@ export class CaseCache {
     }
   }
 
-  delete(caseId: string): void {
-    this.cases.delete(caseId);
-  }
-
   clear(): void {
     this.cases.clear();
   }

@@ -39,6 +39,8 @@ export class Projector {
   private readonly cache: CaseCache;
   private readonly onError: (error: unknown) => void;
   private batchNo = 0;
+  /** The erasure count the cache was filled under (`readmodel.erasures`); unknown before the first batch. */
+  private erasures: number | undefined;
   private sinceAnalyze = ANALYZE_EVERY; // analyse after the first events projected
   /** Batches and erasures take turns (an erasure must not interleave with a batch touching the same case). */
   private turn: Promise<unknown> = Promise.resolve();
@@ -71,7 +73,34 @@ export class Projector {
   }
 
   /** Projects everything in the log after the checkpoint; returns the number of events projected. */
-  async catchUp(): Promise<number> {
+  catchUp(): Promise<number> {
+    return this.exclusive(() => this.project());
+  }
+
+  /** Empties the read models and the checkpoint in one transaction, then projects the whole log again. */
+  rebuild(): Promise<number> {
+    return this.exclusive(async () => {
+      this.cache.clear();
+      await this.db.transaction().execute(async (trx) => {
+        for (const table of READ_MODEL_TABLES) await sql`truncate ${sql.table(table)}`.execute(trx);
+      });
+      return this.project();
+    });
+  }
+
+  /** `catchUp` within its turn; starts again when another process erased cases while it ran. */
+  private async project(): Promise<number> {
+    for (;;) {
+      try {
+        return await this.projectOnce();
+      } catch (error) {
+        if (!(error instanceof ErasedMeanwhile)) throw error;
+      }
+    }
+  }
+
+  private async projectOnce(): Promise<number> {
+    await this.syncErasures();
     let position = await this.checkpoint();
     let count = 0;
     let writing: Promise<void> = Promise.resolve();
@@ -96,15 +125,6 @@ export class Projector {
     }
   }
 
-  /** Empties the read models and the checkpoint in one transaction, then projects the whole log again. */
-  async rebuild(): Promise<number> {
-    this.cache.clear();
-    await this.db.transaction().execute(async (trx) => {
-      for (const table of READ_MODEL_TABLES) await sql`truncate ${sql.table(table)}`.execute(trx);
-    });
-    return this.catchUp();
-  }
-
   /**
    * Follows the log until `signal` aborts: new events show in the figures as soon as they are appended.
    * After an error it starts again from the checkpoint.
@@ -124,8 +144,10 @@ export class Projector {
   /** Projects one batch and moves the checkpoint to `next`, all in one transaction. */
   async apply(events: readonly StoredEvent[], next: Position): Promise<void> {
     await this.exclusive(async () => {
+      // the batch may have been read before an erasure: then its new streams are read again (an erased one is gone)
+      const erased = await this.syncErasures();
       try {
-        await this.write(await this.prepare(events, next));
+        await this.write(await this.prepare(events, next, erased));
       } catch (error) {
         this.cache.clear();
         throw error;
@@ -142,17 +164,49 @@ export class Projector {
     await sql`analyze readmodel.spells, readmodel.occurrences, readmodel.cases`.execute(this.db);
   }
 
-  /** Removes every read-model row of these cases (erasure on request; their events are gone from the log). */
+  /**
+   * Every case of a child in the log: those projected (the cases table keeps the child of a retracted case too)
+   * and those in the part of the log not yet projected.
+   */
+  async casesOfChild(childRef: string): Promise<string[]> {
+    const from = await this.checkpoint();
+    const projected = await this.db.selectFrom('readmodel.cases').select('case_id').where('child_ref', '=', childRef).execute();
+    const ids = new Set(projected.map((r) => r.case_id));
+    for (let position = from; ; ) {
+      const batch = await this.store.readAll(position, this.batchSize);
+      if (batch.events.length === 0) return [...ids];
+      for (const e of batch.events) if (e.type === 'CaseOpened' && e.data.childRef === childRef) ids.add(caseIdOf(e.stream)!);
+      position = batch.next;
+    }
+  }
+
+  /**
+   * Removes every read-model row of these cases (erasure on request, after their streams were deleted from the
+   * log) and counts the erasure, so that figures computed before it, and other processes' caches, are not used again.
+   * Refreshes the planner's statistics of the tables, which hold sampled values of their columns.
+   */
   async forget(caseIds: readonly string[]): Promise<void> {
-    if (caseIds.length === 0) return;
-    await this.exclusive(() =>
-      this.db.transaction().execute(async (trx) => {
+    await this.exclusive(async () => {
+      await this.db.transaction().execute(async (trx) => {
+        // First, so that a batch being written by another process commits before the rows are deleted (see write).
+        await trx.updateTable('readmodel.erasures').set((eb) => ({ n: eb('n', '+', 1) })).execute();
+        if (caseIds.length === 0) return;
         await trx.deleteFrom('readmodel.spells').where('case_id', 'in', caseIds).execute();
         await trx.deleteFrom('readmodel.occurrences').where('subject_id', 'in', caseIds).execute();
         await trx.deleteFrom('readmodel.cases').where('case_id', 'in', caseIds).execute();
-        for (const id of caseIds) this.cache.delete(id);
-      }),
-    );
+      });
+      // the next batch finds the count moved, as after an erasure by another process (syncErasures)
+      await sql`analyze readmodel.spells, readmodel.occurrences, readmodel.cases`.execute(this.db);
+    });
+  }
+
+  /** After an erasure (by any process) the cache may hold erased cases: it is emptied. Returns whether it was. */
+  private async syncErasures(): Promise<boolean> {
+    const n = await erasureCount(this.db);
+    if (n === this.erasures) return false;
+    this.cache.clear();
+    this.erasures = n;
+    return true;
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -161,18 +215,28 @@ export class Projector {
     return result;
   }
 
-  /** Computes what a batch changes, moving the cache forward (outside any transaction). */
-  private async prepare(events: readonly StoredEvent[], next: Position): Promise<Work> {
+  /**
+   * Computes what a batch changes, moving the cache forward (outside any transaction). `recheck`: the batch may have
+   * been read before an erasure.
+   */
+  private async prepare(events: readonly StoredEvent[], next: Position, recheck = false): Promise<Work> {
     const batchNo = ++this.batchNo;
     const caseEvents = events.filter((e) => caseIdOf(e.stream)) as StoredCaseEvent[];
     const byStream = groupBy(caseEvents, (e) => e.stream);
-    await this.loadMissing([...byStream.keys()].filter((s) => !this.cache.get(caseIdOf(s)!)), byStream, batchNo);
+    // A stream whose first event (revision 0) is in this batch is new: nothing of it was read or projected before.
+    // Unless the batch may hold events of erased streams: then it is read like the others (an erased one is gone).
+    const trustNew = !recheck && !this.store.deletedEventsLinger;
+    const isNew = (added: StoredCaseEvent[]) => trustNew && added[0].revision === 0;
+    const missing = [...byStream].filter(([s, added]) => !this.cache.get(caseIdOf(s)!) && !isNew(added)).map(([s]) => s);
+    for (const [s, added] of byStream) if (isNew(added)) this.cache.set(caseIdOf(s)!, { events: [], current: [], batch: batchNo });
+    await this.loadMissing(missing, byStream, batchNo);
 
     const changes: CaseChanges[] = [];
     const caseRows: Row<'readmodel.cases'>[] = [];
     for (const [stream, added] of byStream) {
       const caseId = caseIdOf(stream)!;
-      const entry = this.cache.get(caseId)!;
+      const entry = this.cache.get(caseId);
+      if (!entry) continue; // erased: the log may still deliver its events (KurrentDB until its next scavenge)
       entry.events.push(...added);
       entry.batch = batchNo;
       this.cache.set(caseId, entry);
@@ -199,18 +263,22 @@ export class Projector {
     ]);
     const entries = new Map<string, CachedCase>();
     for (const stream of streams) {
+      const history = histories.get(stream) as StoredCaseEvent[] | undefined;
+      if (!history) continue; // the stream is gone: erased after the log delivered these events
       const first = batch.get(stream)![0].revision;
-      const before = ((histories.get(stream) ?? []) as StoredCaseEvent[]).filter((e) => e.revision < first);
+      const before = history.filter((e) => e.revision < first);
       entries.set(caseIdOf(stream)!, { events: before, current: [], batch: batchNo });
     }
-    for (const r of spellRows) entries.get(r.case_id)!.current.push({ fact: { table: 'spells', kind: r.kind, start: r.start_on, end: r.end_on }, from: r.recorded_from.toISOString() });
-    for (const r of occurrenceRows) entries.get(r.subject_id)!.current.push({ fact: { table: 'occurrences', kind: r.kind, on: r.on_date, n: r.n }, from: r.recorded_from.toISOString() });
+    for (const r of spellRows) entries.get(r.case_id)?.current.push({ fact: { table: 'spells', kind: r.kind, start: r.start_on, end: r.end_on }, from: r.recorded_from.toISOString() });
+    for (const r of occurrenceRows) entries.get(r.subject_id)?.current.push({ fact: { table: 'occurrences', kind: r.kind, on: r.on_date, n: r.n }, from: r.recorded_from.toISOString() });
     for (const [caseId, entry] of entries) this.cache.set(caseId, entry);
   }
 
   /** Writes a computed batch and its checkpoint in one transaction. */
   private async write(work: Work): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      // Holds off an erasure by another process until this commits; one that came first makes this batch stale.
+      if ((await erasureCount(trx, 'for share')) !== this.erasures) throw new ErasedMeanwhile();
       await writeChanges(trx, work.changes);
       await upsertCases(trx, work.caseRows);
       await projectMeetings(trx, work.meetings);
@@ -221,6 +289,18 @@ export class Projector {
         .execute();
     });
   }
+}
+
+/** Another process erased cases while a batch was computed: the batch may bring back rows of those cases. */
+class ErasedMeanwhile extends Error {
+  constructor() {
+    super('Tijdens het projecteren zijn casussen gewist; de projectie begint opnieuw vanaf het checkpoint');
+  }
+}
+
+async function erasureCount(db: ReadModelDb, lock?: 'for share'): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select n from readmodel.erasures ${lock ? sql.raw(lock) : sql``}`.execute(db);
+  return Number(rows[0].n);
 }
 
 /** The rows still believed after applying `changes` to `current`. */

@@ -43,6 +43,8 @@ export interface ReadModelTables {
     recorded_to: Date | null;
   };
   'readmodel.checkpoints': { name: string; position: string };
+  /** How many erasures changed the read models (one row); not derived from the log, so a rebuild keeps it. */
+  'readmodel.erasures': { n: number };
 }
 
 export type ReadModelDb = Kysely<ReadModelTables>;
@@ -71,11 +73,18 @@ const initial: Migration = {
   },
 };
 
+const erasures: Migration = {
+  async up(db) {
+    await sql`create table readmodel.erasures (n bigint not null)`.execute(db);
+    await sql`insert into readmodel.erasures values (0)`.execute(db);
+  },
+};
+
 /** Brings the read-model schema up to date. */
 export async function migrateReadModels(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '001_initial': initial }) },
+    provider: { getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures }) },
     migrationTableSchema: 'readmodel',
   });
   const { error } = await migrator.migrateToLatest();
@@ -84,3 +93,13 @@ export async function migrateReadModels(db: Db): Promise<void> {
 
 /** The tables a rebuild empties (everything but the migrations bookkeeping). */
 export const READ_MODEL_TABLES = ['readmodel.cases', 'readmodel.spells', 'readmodel.occurrences', 'readmodel.checkpoints'] as const;
+
+/**
+ * Changes whenever the read models do: with every projected batch (the checkpoint) and every erasure. Figures
+ * computed from the read models stay valid while it stays the same.
+ */
+export async function readModelVersion(db: Db): Promise<string> {
+  const { rows } = await sql<{ position: string | null; n: number }>`
+    select (select position from readmodel.checkpoints where name = 'figures') as position, (select n from readmodel.erasures) as n`.execute(db);
+  return `${rows[0].position ?? 'start'}|${rows[0].n}`;
+}

@@ -59,7 +59,7 @@ export async function benchApi(targets: Target[], size: number, requests: number
     const admin = (await auth.addToken('bench', 'admin', { gemeenten: [], swvs: [] }, 'bench')).token;
     const beleid = (await auth.addToken('bench', 'beleid', { gemeenten: ['GM0344'], swvs: [] }, 'bench')).token;
     const runtime = { config: configFromEnv({}), store, db: database.db, storeKind: database.kind, clock, close: async () => {} };
-    const app = createApp({ runtime, auth });
+    const app = createApp({ runtime, auth, projector });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     // Requests may queue for seconds (PGlite has one connection): keep idle connections longer than that, or

@@ -1,6 +1,6 @@
-// The real app (`createApp`) on an in-memory PGlite with the projections and the auth store migrated, for
+// The real app (`createApp`) on an in-memory PGlite (or a given database) with the projections and the auth store migrated, for
 // tests through `app.request()` without a port; with helpers to make API tokens and sessions per role.
-import { openPglite, PostgresEventStore, type PactEvent } from '@pact/events';
+import { openPglite, PostgresEventStore, type OpenDatabase, type PactEvent } from '@pact/events';
 import { Projector } from '@pact/projections';
 import { createApp } from '../../backend/src/app.ts';
 import type { Role, UserScope } from '../../backend/src/auth/roles.ts';
@@ -24,15 +24,16 @@ export interface TestApp {
 
 const scopeOf = (codes: string[]): UserScope => ({ gemeenten: codes.filter((c) => c.startsWith('GM')), swvs: codes.filter((c) => !c.startsWith('GM')) });
 
-export async function testApp(options: { clock?: () => Date; config?: Partial<Config>; loginLimiter?: RateLimiter } = {}): Promise<TestApp> {
-  const database = await openPglite();
+/** `database`: another than a fresh in-memory PGlite (e.g. PostgreSQL from test/support/databases.ts). */
+export async function testApp(options: { clock?: () => Date; config?: Partial<Config>; loginLimiter?: RateLimiter; database?: OpenDatabase } = {}): Promise<TestApp> {
+  const database = options.database ?? (await openPglite());
   const clock = options.clock ?? (() => new Date());
   const store = await PostgresEventStore.create(database.db, database.kind, { clock });
   const runtime: Runtime = {
     config: configFromEnv({}, options.config),
     store,
     db: database.db,
-    storeKind: 'pglite',
+    storeKind: database.kind,
     clock,
     async close() {
       await store.close();
@@ -43,7 +44,7 @@ export async function testApp(options: { clock?: () => Date; config?: Partial<Co
   await projector.migrate();
   const auth = new AuthStore(database.db, clock);
   await auth.migrate();
-  const app = createApp({ runtime, auth, projectionLag: () => projector.status(), loginLimiter: options.loginLimiter });
+  const app = createApp({ runtime, auth, projector, projectionLag: () => projector.status(), loginLimiter: options.loginLimiter });
   return {
     app,
     runtime,

@@ -34,6 +34,8 @@ const initial: Migration = {
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The audit target of a view of a case that was erased since. */
+export const ERASED_CASE = 'cases/(gewist)';
 const TOKEN_PREFIX = 'pact_';
 
 export interface UserView {
@@ -253,6 +255,16 @@ export class AuthStore {
       .insertInto('app.audit')
       .values({ at: this.clock(), subject: entry.subject, role: entry.role, action: entry.action, target: entry.target ?? null, params: JSON.stringify(entry.params ?? {}) as never })
       .execute();
+  }
+
+  /**
+   * Erasure: the views of these cases stay in the trail, without naming the case. Refreshes the planner's
+   * statistics of the table, which hold sampled values of its columns.
+   */
+  async forgetCases(caseIds: readonly string[]): Promise<void> {
+    if (caseIds.length === 0) return;
+    await this.db.updateTable('app.audit').set({ target: ERASED_CASE }).where('target', 'in', caseIds.map((id) => `cases/${id}`)).execute();
+    await sql`analyze app.audit`.execute(this.db);
   }
 
   async auditLog(limit = 100): Promise<(AuditEntry & { at: string })[]> {

@@ -1,4 +1,5 @@
 // The CLI's commands, one entry each: what it does, how it is called, and its implementation.
+import { eraseCommand } from './erase.ts';
 import { importCommand } from './import.ts';
 import { pseudonymiseCommand } from './pseudonymise-command.ts';
 import { tokenCommand, userCommand } from './users.ts';
@@ -23,4 +24,5 @@ export const commands: Record<string, Command> = {
   generate: generateCommand,
   user: userCommand,
   token: tokenCommand,
+  erase: eraseCommand,
 };

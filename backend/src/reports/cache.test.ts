@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openPglite } from '@pact/events';
+import { openPglite, PostgresEventStore } from '@pact/events';
+import { Projector } from '@pact/projections';
 import { FigureCache } from './cache.ts';
 
 describe('FigureCache', () => {
-  it('computes once per request and checkpoint, sharing a computation in flight', async () => {
+  it('computes once per request and version of the read models, sharing a computation in flight', async () => {
     const { db, close } = await openPglite();
-    await sql`create schema readmodel`.execute(db);
-    await sql`create table readmodel.checkpoints (name text primary key, position text not null)`.execute(db);
+    const projector = new Projector(db, await PostgresEventStore.create(db, 'pglite'));
+    await projector.migrate();
     const cache = new FigureCache(db);
     let computed = 0;
     const compute = async () => ++computed;
@@ -18,6 +19,8 @@ describe('FigureCache', () => {
     expect(await cache.get('a', compute)).toBe(3);
     await expect(cache.get('c', () => Promise.reject(new Error('fout')))).rejects.toThrow('fout');
     expect(await cache.get('c', compute)).toBe(4);
+    await projector.forget([]); // an erasure changes the read models without moving the checkpoint
+    expect(await cache.get('a', compute)).toBe(5);
     await close();
   }, 60_000);
 });

@@ -1,9 +1,9 @@
-// Computed figures, kept while the read models stay as they are: a result is keyed by the projection's
-// checkpoint (any new event moves it), "today", and the request (period, profile, scope, asOf). Requests for
+// Computed figures, kept while the read models stay as they are: a result is keyed by the read models' version
+// (any new event or erasure moves it), "today", and the request (period, profile, scope, asOf). Requests for
 // the same figures at the same moment share one computation (single flight). Suppression is applied per role
 // after the cache, so one entry serves every role.
-import { sql } from 'kysely';
 import type { Db } from '@pact/events';
+import { readModelVersion } from '@pact/projections';
 
 const MAX_ENTRIES = 500;
 
@@ -12,13 +12,8 @@ export class FigureCache {
 
   constructor(private readonly db: Db) {}
 
-  private async checkpoint(): Promise<string> {
-    const { rows } = await sql<{ position: string }>`select position from readmodel.checkpoints where name = 'figures'`.execute(this.db);
-    return rows[0]?.position ?? 'start';
-  }
-
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const full = `${await this.checkpoint()}|${key}`;
+    const full = `${await readModelVersion(this.db)}|${key}`;
     let entry = this.entries.get(full) as Promise<T> | undefined;
     if (entry) {
       this.entries.delete(full); // most recently used last

@@ -1,9 +1,11 @@
-// /api/admin (admin only): local users, API tokens for machine imports, and the audit trail.
+// /api/admin (admin only): local users, API tokens for machine imports, erasure on request, and the audit trail.
 import { createRoute, z } from '@hono/zod-openapi';
+import { CHILD_REF } from '@pact/events';
 import type { AppDeps } from '../app.ts';
 import { parseScopeCodes, ROLES } from '../auth/roles.ts';
 import { authorised, router, SECURITY } from '../http/context.ts';
 import { ApiError, errorResponses } from '../http/errors.ts';
+import { eraseChild } from '../erasure.ts';
 
 const ScopeCodes = z.array(z.string()).default([]).openapi({ description: 'Gemeentecodes (GM…) en codes van samenwerkingsverbanden (PO…/VO…)', example: ['GM0344'] });
 const Scope = z.object({ gemeenten: z.array(z.string()), swvs: z.array(z.string()) });
@@ -14,6 +16,9 @@ const Token = z
   .openapi('Token');
 const NewToken = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES), scope: ScopeCodes, expiresAt: z.iso.datetime({ offset: true }).optional() }).openapi('NewToken');
 const AuditRow = z.object({ at: z.string(), subject: z.string(), role: z.string(), action: z.string(), target: z.string().nullable().optional(), params: z.record(z.string(), z.unknown()).optional() });
+
+const ErasureRequest = z.strictObject({ childRef: z.string().regex(CHILD_REF, { error: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' }) }).openapi('ErasureRequest');
+const Erased = z.object({ cases: z.number().int(), events: z.number().int() }).openapi('Erased');
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -124,6 +129,23 @@ export function adminRoutes(deps: AppDeps) {
         if (!(await auth.revokeToken(id))) throw new ApiError(404, 'NOT_FOUND', 'Onbekend of al ingetrokken token');
         await auth.audit({ subject: principal.subject, role: principal.role, action: 'token-revoke', target: `tokens/${id}` });
         return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/erasures',
+        summary: 'Wissen op verzoek (AVG): elke casus van één kind uit het eventlog en de projecties; de cijfers worden herberekend',
+        description:
+          'De childRef staat in de body, niet in de URL, zodat hij in geen toegangslog komt. De auditregel noemt alleen wie, wanneer en hoeveel casussen en events; eerdere auditregels van het bekijken van die casussen noemen de casus niet meer.',
+        security: SECURITY,
+        request: { body: { content: { 'application/json': { schema: ErasureRequest } }, required: true } },
+        responses: { 200: json(Erased, 'Gewist (0 casussen als het kind niet voorkomt)'), ...errorResponses() },
+      }),
+      async (c) => {
+        const principal = authorised(c, 'administer');
+        const result = await eraseChild({ store: deps.runtime.store, projector: deps.projector, auth }, c.req.valid('json').childRef, principal);
+        return c.json(result, 200);
       },
     )
     .openapi(

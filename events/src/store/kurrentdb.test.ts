@@ -614,6 +614,15 @@ describe('KurrentEventStore against a fake client', () => {
     expect(await store.deleteStreams([CASE_A])).toBe(0);
   });
 
+  it('says that reads of $all still deliver a tombstoned stream’s events (until a scavenge), as they do', async () => {
+    const { store } = setup();
+    await store.append([{ stream: CASE_A, events: [phaseChanged(1)] }, { stream: CASE_B, events: [phaseChanged(2, CASE_B)] }]);
+    await store.deleteStreams([CASE_A]);
+    expect(store.deletedEventsLinger).toBe(true);
+    expect((await store.readAll(START, 10)).events.map((e) => e.stream)).toEqual([CASE_A, CASE_B]);
+    expect(await store.readStream(CASE_A)).toEqual([]);
+  });
+
   it('refuses to write a tombstoned stream again with StreamErasedError, alone and in a multi-stream append', async () => {
     const { fake, store } = setup();
     await store.append([{ stream: CASE_A, events: [phaseChanged(1)] }]);

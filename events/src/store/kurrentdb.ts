@@ -31,8 +31,8 @@
 // Erasure. `deleteStreams` tombstones (hard-deletes) the streams: reading them gives nothing at once, and the names
 // can never be written again (the client's `StreamDeletedError`, or `StreamTombstonedError` from a multi-stream
 // append, becomes our `StreamErasedError`). KurrentDB removes the events from disk, and from reads of `$all`
-// (`readAll`, `follow`, `countAfter`), only at its next scavenge: run a scavenge after an erasure request, and until it
-// has run do not rebuild projections from `START`.
+// (`readAll`, `follow`, `countAfter`), only at its next scavenge: run a scavenge after an erasure request. Until then
+// they are still read (`deletedEventsLinger`): the projections leave out events whose stream can no longer be read.
 import {
   BACKWARDS,
   END,
@@ -237,6 +237,7 @@ export async function* drainInBatches<T, U>(
 /** The `EventStore` port on KurrentDB / EventStoreDB; see the top of this file for what it guarantees. */
 export class KurrentEventStore implements EventStore {
   readonly name = 'kurrentdb';
+  readonly deletedEventsLinger = true;
   private readonly clock: () => Date;
 
   constructor(

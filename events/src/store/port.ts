@@ -70,6 +70,8 @@ export class StreamErasedError extends Error {
 
 export interface EventStore {
   readonly name: string;
+  /** Whether `readAll` and `follow` may still deliver events of deleted streams (KurrentDB, until its next scavenge). */
+  readonly deletedEventsLinger: boolean;
   /**
    * Appends to one or more streams, all or nothing; `eventId`s already stored are skipped. (KurrentDB before
    * 25.1 can only make each stream's part atomic; see kurrentdb.ts.)

@@ -99,6 +99,7 @@ export interface PostgresEventStoreOptions {
 
 export class PostgresEventStore implements EventStore {
   readonly name: string;
+  readonly deletedEventsLinger = false;
   private readonly clock: () => Date;
   private readonly pollMs: number;
   private readonly waiters = new Set<() => void>();
