@@ -7,7 +7,8 @@ describe('format (nl-NL, Europe/Amsterdam)', () => {
     expect(formatCount(0)).toBe('0');
     expect(formatCount(null)).toBe('–');
     expect(formatShare(0.125)).toBe('12,5%');
-    expect(formatShare(1)).toBe('100%');
+    expect(formatShare(1)).toBe('100,0%');
+    expect(formatShare(0.48)).toBe('48,0%');
     expect(formatDelta(3)).toBe('+3');
     expect(formatDelta(-2)).toBe('−2');
     expect(formatDelta(0)).toBe('0');
@@ -26,7 +27,7 @@ describe('format (nl-NL, Europe/Amsterdam)', () => {
   it('marks suppressed counts as <5 and shares by unit', () => {
     expect(formatFigure(null, 'kinderen', true)).toBe('<5');
     expect(formatFigure(null, 'kinderen', false)).toBe('–');
-    expect(formatFigure(0.5, 'aandeel')).toBe('50%');
+    expect(formatFigure(0.5, 'aandeel')).toBe('50,0%');
     expect(formatFigure(12, 'casussen')).toBe('12');
   });
 });

@@ -10,6 +10,9 @@ import { usePrint } from './figures.tsx';
 export const PALETTE = ['#0072B2', '#D55E00', '#1a1a1a', '#007A5A', '#A23E7E'] as const;
 export const DASHES = ['0', '6 3', '2 3', '10 4 2 4', '1 0'] as const;
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross'] as const;
+const AXIS_TICK = { fill: '#1a1a1a', fontSize: 13 };
+/** Printed (fixed width), all twelve months fit; on screen recharts thins them out to what the width allows. */
+const monthInterval = (print: boolean) => (print ? 0 : 'preserveStartEnd');
 
 export function ChartFigure({ id, title, conclusion, children, table }: { id: string; title: string; conclusion: string; children: ReactNode; table: ReactNode }) {
   return (
@@ -31,7 +34,9 @@ export function ChartFigure({ id, title, conclusion, children, table }: { id: st
 /** Chart size: responsive on screen, fixed for print (A4 content width). */
 function useSize(aspect: number) {
   const print = usePrint();
-  return print ? { width: 660, height: Math.round(660 / aspect), responsive: false, style: undefined } : { width: undefined, height: undefined, responsive: true, style: { width: '100%', maxWidth: 820, aspectRatio: aspect } };
+  return print
+    ? { print, width: 660, height: Math.round(660 / aspect), responsive: false, style: undefined }
+    : { print, width: undefined, height: undefined, responsive: true, style: { width: '100%', maxWidth: 820, aspectRatio: aspect } };
 }
 
 function Marker({ cx, cy, index, color }: { cx?: number; cy?: number; index: number; color: string }) {
@@ -67,8 +72,8 @@ export function MonthLines({ data, series, xKey = 'short', share = false }: { da
   return (
     <LineChart data={data} width={size.width} height={size.height} responsive={size.responsive} style={size.style} margin={{ top: 12, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
       <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" />
-      <XAxis dataKey={xKey} tick={{ fill: '#1a1a1a', fontSize: 13 }} interval="preserveStartEnd" />
-      <YAxis tickFormatter={tick} tick={{ fill: '#1a1a1a', fontSize: 13 }} allowDecimals={false} width={share ? 56 : 48} domain={share ? [0, 1] : [0, 'auto']} />
+      <XAxis dataKey={xKey} tick={AXIS_TICK} interval={monthInterval(size.print)} />
+      <YAxis tickFormatter={tick} tick={AXIS_TICK} allowDecimals={false} width={share ? 56 : 48} domain={share ? [0, 1] : [0, 'auto']} />
       <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} itemSorter={inOrder(series)} />
       {series.map((s, i) => (
         <Line
@@ -112,8 +117,8 @@ export function CategoryBars({ data, series, categoryKey = 'label' }: { data: Re
         </pattern>
       </defs>
       <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" horizontal={false} />
-      <XAxis type="number" tickFormatter={(v: number) => formatCount(v)} tick={{ fill: '#1a1a1a', fontSize: 13 }} allowDecimals={false} />
-      <YAxis type="category" dataKey={categoryKey} width={190} tick={{ fill: '#1a1a1a', fontSize: 13 }} />
+      <XAxis type="number" tickFormatter={(v: number) => formatCount(v)} tick={AXIS_TICK} allowDecimals={false} />
+      <YAxis type="category" dataKey={categoryKey} width={190} tick={AXIS_TICK} interval={0} />
       {series.length > 1 && <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} itemSorter={inOrder(series)} />}
       {series.map((s, i) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={i === 0 ? PALETTE[0] : 'url(#pact-hatch)'} stroke={PALETTE[0]} strokeWidth={1} isAnimationActive={false} barSize={series.length > 1 ? 18 : 24} minPointSize={2}>
@@ -136,8 +141,8 @@ export function MonthBars({ data, series, xKey = 'short' }: { data: Record<strin
         </pattern>
       </defs>
       <CartesianGrid stroke="#d0d7de" strokeDasharray="2 4" vertical={false} />
-      <XAxis dataKey={xKey} tick={{ fill: '#1a1a1a', fontSize: 13 }} interval="preserveStartEnd" />
-      <YAxis tickFormatter={(v: number) => formatCount(v)} tick={{ fill: '#1a1a1a', fontSize: 13 }} allowDecimals={false} width={48} />
+      <XAxis dataKey={xKey} tick={AXIS_TICK} interval={monthInterval(size.print)} />
+      <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS_TICK} allowDecimals={false} width={48} />
       <Legend wrapperStyle={{ fontSize: 14, color: '#1a1a1a' }} itemSorter={inOrder(series)} />
       {series.map((s, i) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={i === 0 ? PALETTE[0] : 'url(#pact-hatch-2)'} stroke={PALETTE[i % PALETTE.length]} strokeWidth={1} isAnimationActive={false} />

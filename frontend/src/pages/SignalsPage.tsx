@@ -149,7 +149,7 @@ function SignalTable({ signals, scope, on, sort, direction, onSort, mayRecord }:
     )),
     { header: 'Wachtlijsten', cell: (r) => r.waitlistText },
     sortable('besproken', (r) => r.discussedText),
-    ...(mayRecord
+    ...(mayRecord && scoped
       ? [
           {
             header: 'Besproken',
