@@ -47,7 +47,8 @@ const FIRST_PAGE: [RegExp, () => Promise<unknown>][] = [
 export function startLoading(queryClient: QueryClient) {
   const { pathname, search } = window.location;
   FIRST_PAGE.find(([path]) => path.test(pathname))?.[1]().catch(() => undefined); // lazy() tries again and shows the error
-  if (/^(\/print)?\/jaarrapportage$/.test(pathname)) {
+  // (only when the address names the year: otherwise the default year waits for /api/reports/range)
+  if (/^(\/print)?\/jaarrapportage$/.test(pathname) && new URLSearchParams(search).has('year')) {
     const queries = yearPageQueries(yearParamsFrom(new URLSearchParams(search), todayIso()));
     void queryClient.prefetchQuery(queries.report);
     for (const other of queries.others) void queryClient.prefetchQuery(other);

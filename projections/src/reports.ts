@@ -77,6 +77,24 @@ export async function monthlyReport(db: Db, from: string, to: string, options: R
   return { period: { from, to }, profile: options.profile, scope: options.scope, asOf: options.asOf?.toISOString() ?? null, rows };
 }
 
+/**
+ * The first and last day on which something registered in scope happened (business time: the `effectiveOn` of
+ * the events of its cases and meetings), as believed now; null when nothing is. The dashboard picks its default
+ * period with it, so a log that ends in the past (the demo region ends on 2025-07-31) opens on its figures.
+ */
+export async function registeredDays(db: Db, scope: Scope): Promise<{ first: IsoDate; last: IsoDate } | null> {
+  const where = (alias: string) =>
+    sql.join([...(scope.gemeente ? [sql`${sql.ref(`${alias}.gemeente`)} = ${scope.gemeente}`] : []), ...(scope.swv ? [sql`${sql.ref(`${alias}.swv`)} = ${scope.swv}`] : []), sql`true`], sql` and `);
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select to_char(min(d.first), 'YYYY-MM-DD') as first, to_char(max(d.last), 'YYYY-MM-DD') as last from (
+      select min(c.opened_on) as first, max(c.last_event_on) as last from readmodel.cases c where c.status <> 'retracted' and ${where('c')}
+      union all
+      select min(m.on_date), max(m.on_date) from readmodel.occurrences m where m.child_ref is null and m.recorded_to is null and ${where('m')}
+    ) d`.execute(db);
+  const { first, last } = rows[0] ?? {};
+  return first && last ? { first, last } : null;
+}
+
 export type SignalLevel = 'overschreden' | 'dreigend' | 'aandacht' | 'gedekt';
 const LEVEL_ORDER: SignalLevel[] = ['overschreden', 'dreigend', 'aandacht', 'gedekt'];
 

@@ -2,7 +2,7 @@
 // batch together with the checkpoint, so a crash never double counts and a restart resumes where it was.
 // While one batch is being written the next is read and computed (the case cache makes that safe).
 import { sql } from 'kysely';
-import { caseIdOf, meetingIdOf, START, timeline, type Db, type EventStore, type Position, type StoredEvent } from '@pact/events';
+import { activeEvents, caseIdOf, meetingIdOf, START, timeline, type Db, type EventStore, type Position, type StoredEvent } from '@pact/events';
 import { advance, factKey, versionAt, type Fact, type RowChanges } from './bitemporal.ts';
 import { CaseCache, type CachedCase, type StoredCaseEvent } from './case-cache.ts';
 import type { CaseIdentity } from './spells.ts';
@@ -342,6 +342,7 @@ function caseRow(caseId: string, events: readonly StoredCaseEvent[]): Row<'readm
       closed_on: null,
       outcome: null,
       status: 'retracted',
+      last_event_on: null,
     };
   }
   return {
@@ -355,11 +356,12 @@ function caseRow(caseId: string, events: readonly StoredCaseEvent[]): Row<'readm
     closed_on: state.status === 'closed' ? state.closedOn : null,
     outcome: state.status === 'closed' ? state.outcome : null,
     status: state.status,
+    last_event_on: activeEvents(events).reduce((latest, e) => (e.data.effectiveOn > latest ? e.data.effectiveOn : latest), state.openedOn),
   };
 }
 
 async function upsertCases(trx: ReadModelDb, rows: Row<'readmodel.cases'>[]) {
-  const columns = ['child_ref', 'gemeente', 'swv', 'sector', 'birth_year', 'opened_on', 'closed_on', 'outcome', 'status', 'revision', 'last_recorded_at'] as const;
+  const columns = ['child_ref', 'gemeente', 'swv', 'sector', 'birth_year', 'opened_on', 'closed_on', 'outcome', 'status', 'revision', 'last_recorded_at', 'last_event_on'] as const;
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     await trx
       .insertInto('readmodel.cases')

@@ -17,6 +17,8 @@ export interface ReadModelTables {
     status: 'open' | 'closed' | 'retracted';
     revision: number;
     last_recorded_at: Date;
+    /** The latest `effectiveOn` of its events that count (business time); null for a retracted case. */
+    last_event_on: string | null;
   };
   /** Spells (runs of days, `end_on` inclusive, null while ongoing) with the system time they were believed. */
   'readmodel.spells': {
@@ -80,11 +82,17 @@ const erasures: Migration = {
   },
 };
 
+const lastEventOn: Migration = {
+  async up(db) {
+    await sql`alter table readmodel.cases add column last_event_on date`.execute(db);
+  },
+};
+
 /** Brings the read-model schema up to date. */
 export async function migrateReadModels(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures }) },
+    provider: { getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn }) },
     migrationTableSchema: 'readmodel',
   });
   const { error } = await migrator.migrateToLatest();

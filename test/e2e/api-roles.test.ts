@@ -39,6 +39,11 @@ const PROBES: Probe[] = [
     expect: { anoniem: all(401), registrator: all(403), beleid: [200, 403], bestuur: [200, 403], raad: [200, 403], admin: all(200) },
   },
   {
+    name: 'GET /api/reports/range',
+    request: (s) => ({ path: `/api/reports/range?gemeente=${s === 'own' ? OWN : OTHER}` }),
+    expect: { anoniem: all(401), registrator: all(403), beleid: [200, 403], bestuur: [200, 403], raad: [200, 403], admin: all(200) },
+  },
+  {
     name: 'GET /api/reports/year?format=csv',
     request: (s) => ({ path: `/api/reports/year?year=2023-2024&format=csv&gemeente=${s === 'own' ? OWN : OTHER}` }),
     expect: { anoniem: all(401), registrator: all(403), beleid: [200, 403], bestuur: [200, 403], raad: [200, 403], admin: all(200) },

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { amsterdamDate } from '@pact/events';
-import { monthlyReport, yearReport, type ReportOptions } from '@pact/projections';
+import { monthlyReport, registeredDays, yearReport, type ReportOptions } from '@pact/projections';
 import type { AppDeps } from '../app.ts';
 import { queryScope, suppressionFor, type Principal } from '../auth/roles.ts';
 import { PdfUnavailable } from '../exports/pdf.ts';
@@ -38,6 +38,8 @@ const MonthlyReportSchema = z
     suppressed: z.array(z.string()),
   })
   .openapi('MonthlyReport');
+
+const RangeSchema = z.object({ scope: Scope, first: z.string().nullable(), last: z.string().nullable() }).openapi('RegisteredRange');
 
 const downloads = (types: string[]) => Object.fromEntries(types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }]));
 
@@ -83,6 +85,24 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
     auth.audit({ subject: r.principal.subject, role: r.principal.role, action: 'export', target, params: { ...params, profile: r.options.profile, scope: r.options.scope, asOf: r.options.asOf?.toISOString() ?? null } });
 
   return router()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/range',
+        summary: 'De eerste en laatste dag waarop in het bereik iets is geregistreerd (voor de standaardperiode van het dashboard)',
+        security: SECURITY,
+        request: { query: z.object({ gemeente: ScopeQuery.gemeente, swv: ScopeQuery.swv }) },
+        responses: {
+          200: { description: 'De dagen, of null als er niets is geregistreerd', content: { 'application/json': { schema: RangeSchema } } },
+          ...errorResponses(),
+        },
+      }),
+      async (c) => {
+        const r = reportRequest(c, deps, c.req.valid('query'));
+        const days = await cache.get(JSON.stringify(['range', r.options.scope]), () => registeredDays(runtime.db, r.options.scope));
+        return c.json({ scope: r.options.scope, first: days?.first ?? null, last: days?.last ?? null }, 200);
+      },
+    )
     .openapi(
       createRoute({
         method: 'get',

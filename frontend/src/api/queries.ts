@@ -65,6 +65,14 @@ export const monthlyReportQuery = (params: MonthlyParams) =>
  * Everything the year report page shows: the report, the same year for the other two profiles (side by side),
  * its months (the norm month by month) and the catalogue. The app starts these as soon as it knows the address.
  */
+/** The first and last day with a registration in a scope (for default periods). */
+export const rangeQuery = (scope: ScopeParams) =>
+  queryOptions({
+    queryKey: ['range', scope] as const,
+    queryFn: () => call(client.reports.range.$get({ query: defined(scope) })),
+    staleTime: 5 * MINUTE,
+  });
+
 export const yearPageQueries = (params: YearParams) => ({
   report: yearReportQuery(params),
   others: PROFILES.filter((p) => p !== params.profile).map((profile) => yearReportQuery({ ...params, profile })),

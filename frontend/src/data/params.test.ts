@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyParamsFrom, signalParamsFrom, yearParamsFrom } from './params.ts';
+import { defaultRunningYear, defaultYear, monthlyParamsFrom, signalParamsFrom, yearParamsFrom } from './params.ts';
 
 const q = (s: string) => new URLSearchParams(s);
 const TODAY = '2026-12-01';
@@ -22,5 +22,21 @@ describe('page choices from the address', () => {
     expect(monthlyParamsFrom(q('from=2024-08&to=2025-07&profile=breed'), TODAY)).toMatchObject({ from: '2024-08', to: '2025-07', profile: 'breed' });
     expect(signalParamsFrom(q(''), TODAY)).toEqual({ on: TODAY, profile: 'officieel', gemeente: undefined, swv: undefined });
     expect(signalParamsFrom(q('on=2025-03-03&gemeente=GM0344'), TODAY)).toMatchObject({ on: '2025-03-03', gemeente: 'GM0344' });
+  });
+
+  it('moves the default period back to the school year of the last registration when the log ends earlier', () => {
+    // the demo region: its last registration on 2025-07-31, today 2026-12-01
+    expect(defaultYear(TODAY, '2025-07-31')).toBe('2024-2025'); // not the empty 2025-2026
+    expect(defaultRunningYear(TODAY, '2025-07-31')).toBe('2024-2025'); // not the empty running 2026-2027
+    expect(yearParamsFrom(q(''), TODAY, '2025-07-31').year).toBe('2024-2025');
+    expect(monthlyParamsFrom(q(''), TODAY, '2025-07-31')).toMatchObject({ from: '2024-08', to: '2025-07' });
+    // a log that is current (or empty, or not known) keeps the defaults of today
+    expect(defaultYear(TODAY, '2026-11-28')).toBe('2025-2026');
+    expect(defaultYear(TODAY, '2026-03-02')).toBe('2025-2026'); // that year has ended by today: it is the last completed one
+    expect(defaultRunningYear(TODAY, '2026-11-28')).toBe('2026-2027');
+    expect(defaultYear(TODAY, null)).toBe('2025-2026');
+    expect(monthlyParamsFrom(q(''), TODAY, '2026-10-15')).toMatchObject({ from: '2026-01', to: '2026-12' });
+    // an explicit year always wins
+    expect(yearParamsFrom(q('year=2022-2023'), TODAY, '2025-07-31').year).toBe('2022-2023');
   });
 });

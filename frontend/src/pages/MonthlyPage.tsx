@@ -10,6 +10,7 @@ import { AsOfPicker, MonthPicker, ProfilePicker, ScopePicker } from '../componen
 import { ButtonLink, ErrorAlert, H2, Loading, P, PageHeading } from '../components/ui.tsx';
 import { anySuppressed, catalogueMap, nothingRegistered, scopeText, type Catalogue } from '../data/figures.ts';
 import { chartData, flowConclusion, FLOW_IDS, monthlyTable, monthPoints, NORM_IDS, normMonthsConclusion, stockConclusion, STOCK_IDS, type MonthlyTableRow } from '../data/monthly-data.ts';
+import { useLastRegistered } from '../api/last-registered.ts';
 import { monthlyParamsFrom } from '../data/params.ts';
 import { isDay, monthChoices } from '../data/school-year.ts';
 import { formatMonth, formatMoment, todayIso } from '../format.ts';
@@ -17,9 +18,16 @@ import { labelOf, PROFILE_SHORT } from '../labels.ts';
 import { useQueryState } from '../router.tsx';
 
 export default function MonthlyPage({ me }: { me: Me }) {
+  const [query] = useQueryState();
+  const last = useLastRegistered(query, 'to');
+  if (last === undefined) return <Loading what="De maandcijfers" />;
+  return <Monthly me={me} last={last} />;
+}
+
+function Monthly({ me, last }: { me: Me; last: string | null }) {
   const [query, setQuery] = useQueryState();
   const today = todayIso();
-  const params = monthlyParamsFrom(query, today);
+  const params = monthlyParamsFrom(query, today, last);
   const report = useQuery(monthlyReportQuery(params));
   const catalogue = useQuery(metricsQuery());
   const months = monthChoices(today);

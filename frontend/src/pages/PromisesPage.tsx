@@ -10,7 +10,8 @@ import { ScopePicker, YearPicker } from '../components/pickers.tsx';
 import { ErrorAlert, H2, Loading, P, PageHeading, StatusBadge } from '../components/ui.tsx';
 import { catalogueMap, nothingRegistered, scopeText } from '../data/figures.ts';
 import { monthPoints } from '../data/monthly-data.ts';
-import { scopeFrom } from '../data/params.ts';
+import { useLastRegistered } from '../api/last-registered.ts';
+import { defaultRunningYear, scopeFrom } from '../data/params.ts';
 import { cardsSuppress, promiseCards, STATUS_TEXT, type PromiseCard, type PromiseStatus } from '../data/promises-data.ts';
 import { isSchoolYear, schoolYearChoices, schoolYearLabel, schoolYearMonths, schoolYearOf } from '../data/school-year.ts';
 import { todayIso } from '../format.ts';
@@ -20,9 +21,16 @@ const BADGE: Record<PromiseStatus, 'safe' | 'danger' | 'neutral'> = { gehaald: '
 const SYMBOL: Record<PromiseStatus, string> = { gehaald: '✓', niet_gehaald: '✗', open: '…' };
 
 export default function PromisesPage({ me }: { me: Me }) {
+  const [query] = useQueryState();
+  const last = useLastRegistered(query, 'year');
+  if (last === undefined) return <Loading what="De pactbeloften" />;
+  return <Promises me={me} last={last} />;
+}
+
+function Promises({ me, last }: { me: Me; last: string | null }) {
   const [query, setQuery] = useQueryState();
   const today = todayIso();
-  const year = isSchoolYear(query.get('year')) ? query.get('year')! : schoolYearOf(today);
+  const year = isSchoolYear(query.get('year')) ? query.get('year')! : defaultRunningYear(today, last);
   const scope = scopeFrom(query);
   const report = useQuery(yearReportQuery({ year, profile: 'officieel', ...scope }));
   const monthly = useQuery(monthlyReportQuery({ ...schoolYearMonths(year), profile: 'officieel', ...scope }));

@@ -12,6 +12,7 @@ import { AsOfPicker, ProfilePicker, ScopePicker, YearPicker } from '../component
 import { AppLink, Button, ButtonLink, DataList, ErrorAlert, H2, Loading, P, PageHeading, StatusBadge } from '../components/ui.tsx';
 import { anySuppressed, catalogueMap, figureRow, nothingRegistered, type Catalogue } from '../data/figures.ts';
 import { chartData, monthPoints, NORM_IDS } from '../data/monthly-data.ts';
+import { useLastRegistered } from '../api/last-registered.ts';
 import { yearParamsFrom } from '../data/params.ts';
 import { isDay, schoolYearChoices, schoolYearLabel } from '../data/school-year.ts';
 import { allFigureGroups, icebergConclusion, icebergRows, keyFigures, leerplichttelling, meetingRows, normConclusion, outflowConclusion, outflowRows, profileColumns, reportMeta, type MeetingRow } from '../data/year-data.ts';
@@ -22,9 +23,16 @@ import { useQueryState } from '../router.tsx';
 const toQuery = (p: YearParams) => new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][]).toString();
 
 export default function YearReportPage({ me, print = false }: { me: Me; print?: boolean }) {
+  const [query] = useQueryState();
+  const last = useLastRegistered(query, 'year');
+  if (last === undefined) return <Loading what="De jaarrapportage" />;
+  return <YearReport me={me} print={print} last={last} />;
+}
+
+function YearReport({ me, print, last }: { me: Me; print: boolean; last: string | null }) {
   const [query, setQuery] = useQueryState();
   const today = todayIso();
-  const params = yearParamsFrom(query, today);
+  const params = yearParamsFrom(query, today, last);
   const queries = yearPageQueries(params);
   const report = useQuery(queries.report);
   const catalogue = useQuery(queries.catalogue);
