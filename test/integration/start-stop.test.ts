@@ -18,7 +18,9 @@ describe('npm start and a clean stop', () => {
     const first = await startServer({ PACT_DATA_DIR: dataDir });
     expect(await health(first.url)).toMatchObject({ status: 'ok', eventStore: { kind: 'pglite', reachable: true, position: 'start' }, database: { reachable: true } });
     // the data dir is locked while the server runs
-    const locked = await runCli(['import', '/dev/null', '--data-dir', dataDir]);
+    const empty = path.join(dir, 'empty.ndjson');
+    fs.writeFileSync(empty, '');
+    const locked = await runCli(['import', empty, '--data-dir', dataDir]);
     expect(locked.stderr).toContain('is in gebruik door proces');
     expect(await first.stop('SIGTERM')).toBe(0);
 
