@@ -39,6 +39,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): OpenD
     pgTypesSet = true;
   }
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server ends (a restart, a terminated backend) is dropped by the pool and replaced
+  // on the next query; unhandled, its error would end the whole process.
+  pool.on('error', (error) => console.warn(`PostgreSQL: een ongebruikte verbinding is verbroken (${error.message}); de volgende vraag opent een nieuwe`));
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
