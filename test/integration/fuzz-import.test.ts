@@ -54,6 +54,7 @@ function problemsOf(file: Hostile, code: number, stdout: string, stderr: string)
   const reported = stderr.split('\n').filter((l) => l.startsWith('regel '));
   for (const l of reported) if (!/^regel \d+: \S.*: .{10,} \[[A-Z_]+\]$/.test(l)) problems.push(`unclear: ${l.slice(0, 300)}`);
   for (const b of file.bad) if (!reported.some((l) => l.startsWith(`regel ${b + 1}:`))) problems.push(`line ${b + 1} not named: ${stderr.slice(0, 300)}`);
+  for (const l of reported) if (!file.bad.includes(Number(/^regel (\d+):/.exec(l)![1]) - 1)) problems.push(`a valid line named: ${l.slice(0, 300)}`);
   for (const b of file.privacy) if (!reported.some((l) => l.startsWith(`regel ${b + 1}:`) && l.includes('[PRIVACY_'))) problems.push(`line ${b + 1}: no privacy finding: ${stderr.slice(0, 300)}`);
   for (const secret of file.secrets) if (stderr.includes(secret)) problems.push('identifying data echoed');
   return problems;

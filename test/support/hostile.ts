@@ -139,7 +139,11 @@ export function validLines(rng: Rng, world: World, count: number): string[] {
   while (lines.length < count) {
     const open = opened(rng, world);
     lines.push(JSON.stringify(open));
-    for (let i = rng.int(0, 3); i > 0 && lines.length < count; i--) lines.push(JSON.stringify(followUp(rng, open.stream as string, dayIn(rng, (open.data as Json).effectiveOn as string, world.today))));
+    for (let i = rng.int(0, 3); i > 0 && lines.length < count; i--) {
+      const next = followUp(rng, open.stream as string, dayIn(rng, (open.data as Json).effectiveOn as string, world.today));
+      lines.push(JSON.stringify(next));
+      if (next.type === 'CaseClosed') break; // nothing but a retraction may follow
+    }
   }
   return lines;
 }
@@ -263,7 +267,7 @@ const MUTATIONS: Record<string, Mutation> = {
     } else {
       const { target, key } = pickField(rng, event);
       if (key === 'data' || (isoDate && DATE_KEYS.has(key))) target.opmerking = value; // an ISO date is what a date field holds
-      else target[key] = typeof target[key] === 'number' && /^\d{9}$/.test(value) ? Number(value) : value;
+      else target[key] = typeof target[key] === 'number' && /^[1-9]\d{8}$/.test(value) ? Number(value) : value; // a number keeps 9 digits
     }
     return { secret: value };
   },
@@ -373,7 +377,9 @@ export function hostileLines(rng: Rng, world: World): Hostile {
   const kind = rng.pick(Object.keys(MUTATIONS));
   const { before, event } = validEvent(rng, world);
   const result = MUTATIONS[kind](rng, world, event) ?? {};
-  const lines = [...before.map((e) => JSON.stringify(e)), result.text ?? JSON.stringify(event)];
+  // in a historical back-load every event carries its recordedAt
+  const recorded = (e: Json) => (result.historical ? { ...e, recordedAt: `${world.today}T00:00:00Z` } : e);
+  const lines = [...before.map((e) => JSON.stringify(recorded(e))), result.text ?? JSON.stringify(event)];
   const last = lines.length - 1;
   return { kind, lines, bad: [last], privacy: result.secret ? [last] : [], secrets: result.secret ? [result.secret] : [], historical: result.historical };
 }
