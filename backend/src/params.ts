@@ -1,6 +1,6 @@
 // Report parameters, checked once for the CLI and the HTTP API alike (the API's query schemas are these).
 import { z } from '@hono/zod-openapi';
-import { isIsoDate, isSchoolYear, isYearMonth } from '@pact/events';
+import { endOfAmsterdamDay, isIsoDate, isSchoolYear, isYearMonth } from '@pact/events';
 import { PROFILES } from '@pact/projections';
 
 export const profileParam = z.enum(PROFILES, { error: (issue) => `Onbekend profiel: ${String(issue.input)} (kies ${PROFILES.join(', ')})` });
@@ -9,7 +9,7 @@ export const swvParam = z.string().regex(/^(PO|VO)\d{4}$/, { error: (issue) => `
 
 /** An ISO timestamp, or a date meaning its end (Amsterdam time). */
 export const asOfParam = z.string().transform((value, ctx) => {
-  const at = isIsoDate(value) ? new Date(`${value}T23:59:59.999+01:00`) : new Date(value);
+  const at = isIsoDate(value) ? endOfAmsterdamDay(value) : new Date(value);
   if (Number.isNaN(at.getTime())) {
     ctx.addIssue({ code: 'custom', message: `Ongeldig tijdstip voor asOf: ${value} (ISO 8601, bijvoorbeeld 2024-03-01T12:00:00Z)` });
     return z.NEVER;

@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   amsterdamDate,
+  endOfAmsterdamDay,
   daysBetween,
   daysInMonth,
   isIsoDate,
@@ -265,5 +266,18 @@ describe('amsterdamDate', () => {
     expect(amsterdamDate(new Date('2023-12-31T22:59:59.999Z'))).toBe('2023-12-31');
     expect(amsterdamDate(new Date('2024-07-31T22:00:00Z'))).toBe('2024-08-01');
     expect(amsterdamDate(new Date('2024-02-28T23:00:00Z'))).toBe('2024-02-29');
+  });
+});
+
+describe('endOfAmsterdamDay', () => {
+  it('is 23:59:59.999 local time: UTC+1 in winter, UTC+2 in summer', () => {
+    expect(endOfAmsterdamDay('2024-01-31').toISOString()).toBe('2024-01-31T22:59:59.999Z');
+    expect(endOfAmsterdamDay('2024-07-31').toISOString()).toBe('2024-07-31T21:59:59.999Z'); // end of a school year
+  });
+
+  it('on the days the clocks change (the day itself has 23 or 25 hours; its end is in the new offset)', () => {
+    expect(endOfAmsterdamDay('2024-03-31').toISOString()).toBe('2024-03-31T21:59:59.999Z'); // CEST from 02:00
+    expect(endOfAmsterdamDay('2024-10-27').toISOString()).toBe('2024-10-27T22:59:59.999Z'); // CET from 03:00
+    expect(endOfAmsterdamDay('2024-03-30').toISOString()).toBe('2024-03-30T22:59:59.999Z');
   });
 });

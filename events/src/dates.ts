@@ -132,3 +132,14 @@ const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amst
 export function amsterdamDate(instant: Date): IsoDate {
   return AMSTERDAM_DATE.format(instant);
 }
+
+/** The last millisecond of a calendar day in Europe/Amsterdam (23:59:59.999 local, CET or CEST as that day has it). */
+export function endOfAmsterdamDay(date: IsoDate): Date {
+  const nextMidnightUtc = toUtc(addDays(date, 1));
+  // local midnight of the next day is 1 h (CET) or 2 h (CEST) before midnight UTC
+  for (const hours of [2, 1]) {
+    const start = new Date(nextMidnightUtc - hours * 3_600_000);
+    if (amsterdamDate(start) !== date && amsterdamDate(new Date(start.getTime() - 1)) === date) return new Date(start.getTime() - 1);
+  }
+  throw new Error(`no end of day found for ${date}`);
+}
