@@ -59,21 +59,22 @@ export async function yearReport(db: Db, year: string, options: ReportOptions): 
   const { start, end } = schoolYearBounds(year);
   const previousYear = previousSchoolYear(year);
   const before = schoolYearBounds(previousYear);
-  const current = await periodFigures(db, year, start, end, options);
-  const previous = await periodFigures(db, previousYear, before.start, before.end, options);
+  // both at once: on a server each query has its own connection (the pool queues what does not fit)
+  const [current, previous] = await Promise.all([periodFigures(db, year, start, end, options), periodFigures(db, previousYear, before.start, before.end, options)]);
   return { ...current, profile: options.profile, scope: options.scope, asOf: options.asOf?.toISOString() ?? null, previous };
 }
 
 /** One row per month of [from, to] that has begun by today: stock figures at month end, flows of the month. */
 export async function monthlyReport(db: Db, from: string, to: string, options: ReportOptions): Promise<MonthlyReport> {
   const today = todayOf(options);
-  const rows: MonthlyReport['rows'] = [];
-  for (const month of monthsBetween(from, to)) {
-    const { start, end } = monthBounds(month);
-    if (start > today) break;
-    const { period, metrics, parts } = await periodFigures(db, month, start, end, options);
-    rows.push({ month, stockOn: period.stockOn, metrics, parts });
-  }
+  const begun = monthsBetween(from, to).filter((month) => monthBounds(month).start <= today);
+  const rows = await Promise.all(
+    begun.map(async (month) => {
+      const { start, end } = monthBounds(month);
+      const { period, metrics, parts } = await periodFigures(db, month, start, end, options);
+      return { month, stockOn: period.stockOn, metrics, parts };
+    }),
+  );
   return { period: { from, to }, profile: options.profile, scope: options.scope, asOf: options.asOf?.toISOString() ?? null, rows };
 }
 

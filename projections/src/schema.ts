@@ -88,11 +88,23 @@ const lastEventOn: Migration = {
   },
 };
 
+/**
+ * Lookups the reports make besides the scoped spell scans of `initial`: one kind of spell over the whole region
+ * (the signal list's base spells, besproken's `officieel_4w`), and the occurrences of one gemeente or swv.
+ */
+const reportIndexes: Migration = {
+  async up(db) {
+    await sql`create index spells_kind on readmodel.spells (kind, start_on)`.execute(db);
+    await sql`create index occurrences_gemeente on readmodel.occurrences (gemeente, kind, on_date)`.execute(db);
+    await sql`create index occurrences_swv on readmodel.occurrences (swv, kind, on_date)`.execute(db);
+  },
+};
+
 /** Brings the read-model schema up to date. */
 export async function migrateReadModels(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn }) },
+    provider: { getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn, '004_report_indexes': reportIndexes }) },
     migrationTableSchema: 'readmodel',
   });
   const { error } = await migrator.migrateToLatest();

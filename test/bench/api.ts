@@ -1,7 +1,9 @@
 // API latency: p50/p95 of GET /api/reports/year and /api/reports/monthly over real HTTP (loopback) with 50
 // concurrent clients, for one gemeente (a beleid token scoped to it) and for the whole region (admin), on a
 // generated history imported with `historical` and projected. Size: BENCH_API_EVENTS (default 1,000,000).
+// Then the dashboard: the year report page in headless Chromium, for one gemeente and for everything.
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { PostgresEventStore } from '@pact/events';
 import { Projector } from '@pact/projections';
@@ -10,6 +12,7 @@ import { AuthStore } from '../../backend/src/auth/store.ts';
 import { configFromEnv } from '../../backend/src/config.ts';
 import { ingest } from '../../backend/src/ingest.ts';
 import { randomHistory } from '../support/random-history.ts';
+import { measureYearReportPage } from './dashboard.ts';
 import { timed, type ResultRow, type Target } from './support.ts';
 
 const CLIENTS = 50;
@@ -17,23 +20,35 @@ const IMPORT_CHUNK = 50_000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** `requests` GETs spread over `clients` concurrent loops; the latency of each, sorted. */
-async function load(url: string, token: string, clients: number, requests: number): Promise<number[]> {
-  const latencies: number[] = [];
+/**
+ * The clients, in a worker thread: `requests` GETs spread over `clients` concurrent loops; the latency of each,
+ * sorted. In their own thread, so that the server's event loop serves requests and does not also make them.
+ */
+const LOAD = `
+const { parentPort, workerData: { url, token, clients, requests } } = require('node:worker_threads');
+(async () => {
+  const latencies = [];
   let next = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < requests) {
-        next++;
-        const start = performance.now();
-        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  return latencies.sort((a, b) => a - b);
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (next < requests) {
+      next++;
+      const start = performance.now();
+      const res = await fetch(url, { headers: { authorization: 'Bearer ' + token } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(url + ': ' + res.status);
+      latencies.push(performance.now() - start);
+    }
+  }));
+  parentPort.postMessage(latencies.sort((a, b) => a - b));
+})().catch((error) => { throw error; });
+`;
+
+function load(url: string, token: string, clients: number, requests: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD, { eval: true, workerData: { url, token, clients, requests } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
 }
 
 export async function benchApi(targets: Target[], size: number, requests: number): Promise<ResultRow[]> {
@@ -78,6 +93,7 @@ export async function benchApi(targets: Target[], size: number, requests: number
       ] as const) {
         // the first request computes the figures; the server keeps them until the projection moves
         const [cold] = await load(`${base}${path}`, token, 1, 1);
+        await load(`${base}${path}`, token, CLIENTS, CLIENTS); // warm-up: connections opened, code paths compiled
         const latencies = await load(`${base}${path}`, token, CLIENTS, requests);
         rows.push({
           measure: `GET /api/reports/${route}, ${scope}, ${CLIENTS} clients, ${requests} requests`,
@@ -89,6 +105,21 @@ export async function benchApi(targets: Target[], size: number, requests: number
         });
         console.log(rows.at(-1));
       }
+    }
+    // The dashboard: a beleidsmedewerker of one gemeente and an admin (everything) open a year report not computed yet.
+    const password = 'bench-wachtwoord-1';
+    await auth.addUser('bench-beleid', 'beleid', { gemeenten: ['GM0344'], swvs: [] }, password);
+    await auth.addUser('bench-admin', 'admin', { gemeenten: [], swvs: [] }, password);
+    const origin = base.replace(/\/api$/, '');
+    for (const [scope, username, address] of [
+      ['one gemeente', 'bench-beleid', '/jaarrapportage?year=2022-2023&gemeente=GM0344'],
+      ['all', 'bench-admin', '/jaarrapportage?year=2022-2023'],
+    ] as const) {
+      const page = await measureYearReportPage(origin, { username, password }, address);
+      if (!page) break;
+      const shown = (t: { firstTableMs: number; readyMs: number }) => `first table ${(t.firstTableMs / 1000).toFixed(1)} s, drawn ${(t.readyMs / 1000).toFixed(1)} s`;
+      rows.push({ measure: `dashboard year report in Chromium, ${scope}`, store: target.name, value: `cold: ${shown(page.cold)}; warm: ${shown(page.warm)}`, reference: setup, ratio: '', target: 'rendered < 1.5 s' });
+      console.log(rows.at(-1));
     }
     await new Promise((resolve) => server.close(resolve));
     await database.close();

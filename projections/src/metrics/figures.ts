@@ -1,6 +1,6 @@
 // Runs the catalogue's computations for one period, profile, scope and system time.
 import { sql, type RawBuilder } from 'kysely';
-import { monthBounds, monthOf, monthsBetween, type Db, type IsoDate } from '@pact/events';
+import { meetingForum, monthBounds, monthOf, monthsBetween, type Db, type IsoDate } from '@pact/events';
 import type { Profile } from '../spells.ts';
 import { CLOSE_OUTCOMES, FLAG_KINDS, FLAGS, METRICS, type Computation } from './catalogue.ts';
 
@@ -163,12 +163,14 @@ async function occurrenceCounts(db: Db, ctx: Ctx): Promise<Record<string, number
   return rows[0];
 }
 
+const MEETING_KINDS = meetingForum.options.map((forum) => `meeting_${forum}`);
+
 async function meetingCounts(db: Db, ctx: Ctx): Promise<Record<string, number>> {
   const columns = computationsOf('meetings').map(([key, c]) => sql`${sql.raw((c as { meetings: string }).meetings)} as ${sql.ref(key)}`);
   const { rows } = await sql<Record<string, number>>`
     select ${sql.join(columns)}
     from readmodel.occurrences m
-    where ${believed(ctx, 'm')} and ${meetingScope(ctx, 'm')} and m.child_ref is null and m.kind like 'meeting\\_%'
+    where ${believed(ctx, 'm')} and ${meetingScope(ctx, 'm')} and m.child_ref is null and m.kind in (${sql.join(MEETING_KINDS)})
       and m.on_date between ${ctx.start}::date and ${ctx.through}::date`.execute(db);
   return rows[0];
 }
@@ -218,9 +220,9 @@ async function discussedShare(db: Db, ctx: Ctx): Promise<number | null> {
     ),
     discussed as (
       select distinct m.month_start, o.child_ref
-      from months m join readmodel.occurrences o
-        on o.kind = 'discussed_leerplicht_swv' and o.on_date between m.month_start and m.month_end
-       and ${believed(ctx, 'o')} and ${caseScope(ctx, 'o')}
+      from readmodel.occurrences o join months m on o.on_date between m.month_start and m.month_end
+      where o.kind = 'discussed_leerplicht_swv' and o.on_date between ${ctx.start}::date and ${ctx.through}::date
+        and ${believed(ctx, 'o')} and ${caseScope(ctx, 'o')}
     )
     select d.month_start, count(*) as counted, count(x.child_ref) as discussed
     from due d left join discussed x on x.month_start = d.month_start and x.child_ref = d.child_ref
