@@ -49,32 +49,27 @@ export interface MonthlyReport {
 
 export const todayOf = (options: Pick<ReportOptions, 'asOf' | 'now'>): IsoDate => amsterdamDate(options.asOf ?? options.now);
 
-async function periodFigures(db: Db, label: string, start: IsoDate, end: IsoDate, options: ReportOptions): Promise<PeriodFigures> {
-  const figures = await computeFigures(db, { start, end, profile: options.profile, scope: options.scope, asOf: options.asOf, today: todayOf(options) });
-  return { period: { label, start, end, stockOn: figures.stockOn }, metrics: figures.metrics, parts: figures.parts };
+/** The figures of each period (label, first and last day), computed together. */
+async function periodFigures(db: Db, periods: { label: string; start: IsoDate; end: IsoDate }[], options: ReportOptions): Promise<PeriodFigures[]> {
+  const figures = await computeFigures(db, { periods, profile: options.profile, scope: options.scope, asOf: options.asOf, today: todayOf(options) });
+  return figures.map((f, i) => ({ period: { label: periods[i].label, start: periods[i].start, end: periods[i].end, stockOn: f.stockOn }, metrics: f.metrics, parts: f.parts }));
 }
 
 /** The OOGO year report: every figure over the school year, and the same for the previous one under `previous`. */
 export async function yearReport(db: Db, year: string, options: ReportOptions): Promise<YearReport> {
-  const { start, end } = schoolYearBounds(year);
   const previousYear = previousSchoolYear(year);
-  const before = schoolYearBounds(previousYear);
-  // both at once: on a server each query has its own connection (the pool queues what does not fit)
-  const [current, previous] = await Promise.all([periodFigures(db, year, start, end, options), periodFigures(db, previousYear, before.start, before.end, options)]);
+  const [current, previous] = await periodFigures(db, [{ label: year, ...schoolYearBounds(year) }, { label: previousYear, ...schoolYearBounds(previousYear) }], options);
   return { ...current, profile: options.profile, scope: options.scope, asOf: options.asOf?.toISOString() ?? null, previous };
 }
 
 /** One row per month of [from, to] that has begun by today: stock figures at month end, flows of the month. */
 export async function monthlyReport(db: Db, from: string, to: string, options: ReportOptions): Promise<MonthlyReport> {
   const today = todayOf(options);
-  const begun = monthsBetween(from, to).filter((month) => monthBounds(month).start <= today);
-  const rows = await Promise.all(
-    begun.map(async (month) => {
-      const { start, end } = monthBounds(month);
-      const { period, metrics, parts } = await periodFigures(db, month, start, end, options);
-      return { month, stockOn: period.stockOn, metrics, parts };
-    }),
-  );
+  const months = monthsBetween(from, to)
+    .map((month) => ({ label: month, ...monthBounds(month) }))
+    .filter((m) => m.start <= today);
+  const figures = await periodFigures(db, months, options);
+  const rows = figures.map(({ period, metrics, parts }) => ({ month: period.label, stockOn: period.stockOn, metrics, parts }));
   return { period: { from, to }, profile: options.profile, scope: options.scope, asOf: options.asOf?.toISOString() ?? null, rows };
 }
 

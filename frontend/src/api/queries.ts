@@ -61,10 +61,6 @@ export const monthlyReportQuery = (params: MonthlyParams) =>
     staleTime: MINUTE,
   });
 
-/**
- * Everything the year report page shows: the report, the same year for the other two profiles (side by side),
- * its months (the norm month by month) and the catalogue. The app starts these as soon as it knows the address.
- */
 /** The first and last day with a registration in a scope (for default periods). */
 export const rangeQuery = (scope: ScopeParams) =>
   queryOptions({
@@ -73,6 +69,10 @@ export const rangeQuery = (scope: ScopeParams) =>
     staleTime: 5 * MINUTE,
   });
 
+/**
+ * Everything the year report page shows: the report, the same year for the other two profiles (side by side),
+ * its months (the norm month by month) and the catalogue. The app starts these as soon as it knows the address.
+ */
 export const yearPageQueries = (params: YearParams) => ({
   report: yearReportQuery(params),
   others: PROFILES.filter((p) => p !== params.profile).map((profile) => yearReportQuery({ ...params, profile })),

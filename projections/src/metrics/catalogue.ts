@@ -3,7 +3,7 @@
 //
 // Computations are SQL over the read models, in four families that figures.ts runs as one query each:
 // - `children`: a count of distinct children, given as a condition on per-child flags (FLAGS below), each flag a
-//   `bool_or` over the child's spell rows in scope that overlap the period;
+//   raised by some spell row of the child in scope that overlaps the period;
 // - `occurrences`: a count of occurrence rows of the period (cases, events), or of distinct children among them;
 // - `meetings`: an aggregate over the meetings of the period in scope;
 // - `share`: numerator / denominator of two such counts (0..1, 4 decimals, null when the denominator is 0);
@@ -39,12 +39,18 @@ export interface MetricDefinition {
 // end read as infinity. "Lasted 4 weeks" shifts a spell's start by 28 days, "3 months" by addMonths(start, 3).
 const END = `coalesce(end_on, 'infinity'::date)`;
 const after = (shift: string) => (shift === '0' ? 'start_on' : shift === 'months' ? `(start_on + make_interval(months => ${NORM_MONTHS}))::date` : `(start_on + ${shift})`);
-const on = (kind: string, day: string, shift = '0') => `bool_or(kind = '${kind}' and ${after(shift)} <= ${day} and ${END} >= ${day})`;
-const during = (kind: string, shift = '0') => `bool_or(kind = '${kind}' and greatest(${after(shift)}, :ps) <= least(${END}, :pe))`;
+const on = (kind: string, day: string, shift = '0'): Flag => ({ kind, when: `${after(shift)} <= ${day} and ${END} >= ${day}` });
+const during = (kind: string, shift = '0'): Flag => ({ kind, when: `greatest(${after(shift)}, :ps) <= least(${END}, :pe)` });
 const W = String(FOUR_WEEKS_DAYS);
 
-/** Flag name → SQL aggregate over one child's spell rows (already limited to rows that overlap the period). */
-export const FLAGS: Record<string, string> = {
+/** A per-child flag: some spell row of the child in scope is of `kind` and satisfies `when` (SQL over that row). */
+export interface Flag {
+  kind: string;
+  when: string;
+}
+
+/** Flag name → the spell rows that raise it (among the child's rows that overlap the period). */
+export const FLAGS: Record<string, Flag> = {
   av_t: on('av', ':T'),
   av_p: during('av'),
   av_3m_p: during('av', 'months'),
@@ -73,7 +79,7 @@ export const FLAGS: Record<string, string> = {
 };
 
 /** The spell kinds the flags read. */
-export const FLAG_KINDS = [...new Set(Object.values(FLAGS).map((f) => /kind = '([a-z_0-9]+)'/.exec(f)![1]))];
+export const FLAG_KINDS = [...new Set(Object.values(FLAGS).map((f) => f.kind))];
 
 /** Counted by a profile on the stock day (`t`) or on some day of the period (`p`) (metrics.md, "Profiles"). */
 export function counted(profile: Profile, when: 't' | 'p'): string {
