@@ -1,6 +1,7 @@
 // API latency: p50/p95 of GET /api/reports/year and /api/reports/monthly over real HTTP (loopback) with 50
-// concurrent clients, for one gemeente (a beleid token scoped to it) and for the whole region (admin), on a
-// generated history imported with `historical` and projected. Size: BENCH_API_EVENTS (default 1,000,000).
+// concurrent clients, for one gemeente (GM0344, a beleid token scoped to it) and for the whole country (admin), on
+// the national dataset (`pact generate`, 342 gemeenten) imported with `historical` and projected. Size:
+// BENCH_API_CHILDREN (default 90,000 children over 5 school years: about 1,000,000 events).
 // Then the dashboard: the year report page in headless Chromium, for one gemeente and for everything.
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
@@ -10,13 +11,11 @@ import { Projector } from '@pact/projections';
 import { createApp } from '../../backend/src/app.ts';
 import { AuthStore } from '../../backend/src/auth/store.ts';
 import { configFromEnv } from '../../backend/src/config.ts';
-import { ingest } from '../../backend/src/ingest.ts';
-import { randomHistory } from '../support/random-history.ts';
 import { measureYearReportPage } from './dashboard.ts';
+import { importNational, NOW, type NationalSizes } from './national.ts';
 import { timed, type ResultRow, type Target } from './support.ts';
 
 const CLIENTS = 50;
-const IMPORT_CHUNK = 50_000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -51,21 +50,14 @@ function load(url: string, token: string, clients: number, requests: number): Pr
   });
 }
 
-export async function benchApi(targets: Target[], size: number, requests: number): Promise<ResultRow[]> {
-  const history = randomHistory({ seed: 2025, cases: Math.ceil(size / 7), recorded: true, from: '2021-08-01', to: '2024-06-30' }).slice(0, size);
+export async function benchApi(targets: Target[], sizes: NationalSizes, requests: number): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   const wanted = process.env.BENCH_API_TARGET;
   for (const target of targets.filter((t) => !wanted || t.name === wanted)) {
     const database = await target.fresh();
-    const clock = () => new Date('2025-12-01T12:00:00Z');
+    const clock = () => NOW;
     const store = await PostgresEventStore.create(database.db, database.kind, { clock });
-    const imported = await timed(async () => {
-      for (let i = 0; i < history.length; i += IMPORT_CHUNK) {
-        const chunk = history.slice(i, i + IMPORT_CHUNK).map((value, j) => ({ line: i + j + 1, value }));
-        const result = await ingest(store, chunk, { historical: true, clock });
-        if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 500)}`);
-      }
-    });
+    const imported = await importNational(database, sizes);
     const projector = new Projector(database.db, store);
     await projector.migrate();
     const projected = await timed(() => projector.catchUp());
@@ -81,7 +73,7 @@ export async function benchApi(targets: Target[], size: number, requests: number
     // the server closes one just as a client reuses it (ECONNRESET).
     Object.assign(server, { keepAliveTimeout: 120_000, headersTimeout: 121_000, requestTimeout: 0 });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-    const setup = `${history.length.toLocaleString('en-US')} events: import ${(imported.ms / 1000).toFixed(0)} s, projection ${(projected.ms / 1000).toFixed(0)} s`;
+    const setup = `${imported.events.toLocaleString('en-US')} events: import ${(imported.ms / 1000).toFixed(0)} s, projection ${(projected.ms / 1000).toFixed(0)} s`;
     console.log(`${target.name}: ${setup}`);
     for (const [route, path] of [
       ['year', '/reports/year?year=2023-2024'],

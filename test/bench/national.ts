@@ -25,7 +25,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHUNK = 20_000;
 const RAW_ROWS = 500;
 /** The clock of the whole run: after every generated recordedAt. */
-const NOW = new Date('2026-11-23T12:00:00.000Z');
+export const NOW = new Date('2026-11-23T12:00:00.000Z');
 
 export interface NationalSizes {
   children: number;
@@ -72,7 +72,7 @@ async function place(name: Target['name']): Promise<Place> {
 const options = (sizes: NationalSizes): NationalOptions => ({ ...sizes, now: NOW.toISOString() });
 
 /** Imports the national stream through `ingest` in chunks of 20,000 lines; only the ingest calls are timed. */
-async function importNational(db: OpenDatabase, sizes: NationalSizes): Promise<{ events: number; ms: number }> {
+export async function importNational(db: OpenDatabase, sizes: NationalSizes): Promise<{ events: number; ms: number }> {
   const store = await PostgresEventStore.create(db.db, db.kind, { clock: () => NOW });
   let inputs: IngestInput[] = [];
   let events = 0;
