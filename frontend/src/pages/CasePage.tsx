@@ -3,6 +3,7 @@
 // field they are about. Below: the case's state and its timeline. Beleid reads; registrator and admin write.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { ApiRequestError, type CaseState, type CaseView, type Me } from '../api/client.ts';
 import { appendEvents, caseQuery } from '../api/queries.ts';
 import { Alert, AppLink, Button, DataList, ErrorAlert, FormField, H2, Loading, P, PageHeading, RadioGroup, Select, Textbox } from '../components/ui.tsx';
@@ -167,20 +168,25 @@ function EventForm({ form, caseId, initial, submitLabel, onSaved }: { form: Form
   const [failure, setFailure] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** Shows the errors now (not at React's next render) and moves focus to the first field that has one. */
+  function showErrors(next: Record<string, string[]>) {
+    flushSync(() => setErrors(next));
+    document.querySelector<HTMLElement>('.pact-form :is(input, select)[aria-invalid="true"], .pact-form .utrecht-form-fieldset--invalid input')?.focus();
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
     const missing = missingFields(form, values);
-    setErrors(missing);
-    if (Object.keys(missing).length > 0) return focusFirstError();
+    showErrors(missing);
+    if (Object.keys(missing).length > 0) return;
     setBusy(true);
     try {
       await appendEvents([formEvent(form, values, { eventId: crypto.randomUUID(), caseId })]);
       await onSaved();
     } catch (error) {
       if (error instanceof ApiRequestError && error.fieldErrors.length > 0) {
-        setErrors(errorsByField(form, error.fieldErrors));
-        focusFirstError();
+        showErrors(errorsByField(form, error.fieldErrors));
       } else setFailure(error as Error);
     } finally {
       setBusy(false);
@@ -208,11 +214,6 @@ function EventForm({ form, caseId, initial, submitLabel, onSaved }: { form: Form
       </Button>
     </form>
   );
-}
-
-/** After a failed submit, focus moves to the first field with an error (its message is tied to it). */
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.pact-form :is(input, select)[aria-invalid="true"], .pact-form .utrecht-form-fieldset--invalid input')?.focus());
 }
 
 function Field({ field, value, errors, onChange }: { field: FieldSpec; value: string; errors?: string[]; onChange: (v: string) => void }) {
