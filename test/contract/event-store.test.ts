@@ -1,6 +1,7 @@
 // The EventStore contract: one suite, run on every adapter that is available here
 // (PGlite always, PostgreSQL when TEST_DATABASE_URL is set, KurrentDB when EVENTSTORE_URL is set).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ConcurrencyError,
   KurrentEventStore,
@@ -233,5 +234,27 @@ describe.each(subjects)('EventStore contract on $name', ({ open }) => {
     expect(new Set(seen)).toEqual(new Set(written));
     const reread = await readFrom(store, start, 300);
     expect(reread.map((e) => e.eventId)).toEqual(seen);
+  });
+});
+
+describe.each(databaseKinds)('PostgresEventStore.follow on $name', (kind) => {
+  it('is woken by each append in this process and leaves no abort listener behind per wait', async () => {
+    const database = await kind.open();
+    const store = await PostgresEventStore.create(database.db, kind.name, { pollMs: 60_000 });
+    const s = caseStream();
+    await store.append([{ stream: s, events: [opened(s, '2024-02-01')] }]);
+    const controller = new AbortController();
+    let seen = 0;
+    const following = store.follow(await store.head(), async (batch) => void (seen += batch.events.length), { signal: controller.signal });
+    for (let day = 2; day <= 21; day++) {
+      await store.append([{ stream: s, events: [phase(s, `2024-02-${String(day).padStart(2, '0')}`)] }]);
+      await vi.waitFor(() => expect(seen).toBe(day - 1), { interval: 5 });
+    }
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1); // the one wait in progress
+    controller.abort();
+    await following;
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    await store.close();
+    await database.close();
   });
 });

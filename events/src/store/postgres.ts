@@ -79,16 +79,7 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === '23505';
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface PostgresEventStoreOptions {
   /** The clock that sets `recordedAt`; injected so tests pass exact instants. */
@@ -242,12 +233,16 @@ export class PostgresEventStore implements EventStore {
   /** Resolves on the next append in this process, after `pollMs` (other processes), or on abort. */
   private waitForAppend(signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
+      // whichever comes first; it removes the other two, so no timer or abort listener outlives the wait
       const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
         this.waiters.delete(done);
         resolve();
       };
+      const timer = setTimeout(done, this.pollMs);
+      signal.addEventListener('abort', done, { once: true });
       this.waiters.add(done);
-      void sleep(this.pollMs, signal).then(done);
     });
   }
 
