@@ -3,11 +3,22 @@ import { sql } from 'kysely';
 import type { Db } from '@pact/events';
 import { READ_MODEL_TABLES } from '@pact/projections';
 
+/** Table pages read per query: PGlite runs in this thread, and one long query would hold it (vitest's worker RPC times out after 60 s). */
+const PAGES_PER_READ = 256;
+
 export async function dumpReadModels(db: Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of READ_MODEL_TABLES) {
-    const { rows } = await sql<{ line: string }>`select t::text as line from ${sql.table(table)} t order by 1`.execute(db);
-    out[table] = rows.map((r) => r.line);
+    const { rows } = await sql<{ pages: number }>`select (pg_relation_size(${table}) / current_setting('block_size')::int)::int as pages`.execute(db);
+    const lines: string[] = [];
+    for (let from = 0; from < rows[0].pages; from += PAGES_PER_READ) {
+      const slice = await sql<{ line: string }>`
+        select t::text as line from ${sql.table(table)} t
+        where t.ctid >= ${`(${from},0)`}::tid and t.ctid < ${`(${from + PAGES_PER_READ},0)`}::tid`.execute(db);
+      for (const { line } of slice.rows) lines.push(line);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    out[table] = lines.sort();
   }
   return out;
 }
