@@ -1,4 +1,5 @@
 // Every read-model row in a stable order, as text: two dumps are equal when the read models are identical.
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Db } from '@pact/events';
 import { READ_MODEL_TABLES } from '@pact/projections';
@@ -16,7 +17,7 @@ export async function dumpReadModels(db: Db): Promise<Record<string, string[]>> 
         select t::text as line from ${sql.table(table)} t
         where t.ctid >= ${`(${from},0)`}::tid and t.ctid < ${`(${from + PAGES_PER_READ},0)`}::tid`.execute(db);
       for (const { line } of slice.rows) lines.push(line);
-      await new Promise((resolve) => setImmediate(resolve));
+      await setImmediate();
     }
     out[table] = lines.sort();
   }

@@ -4,6 +4,7 @@
 // (`pg_current_xact_id()`), readers order by (tx_id, position) and only read rows of transactions below the
 // oldest one still running (`pg_snapshot_xmin(pg_current_snapshot())`). A transaction that commits late can
 // therefore never slip in behind a position a reader has passed. Positions are the pair, as `"<tx_id>:<position>"`.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { PactEvent, StoredEvent } from '../schemas.ts';
 import type { Db } from './database.ts';
@@ -78,8 +79,6 @@ function parsePosition(position: Position): { tx: string; pos: number } {
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === '23505';
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface PostgresEventStoreOptions {
   /** The clock that sets `recordedAt`; injected so tests pass exact instants. */
