@@ -29,8 +29,9 @@ const Appended = z.object({ appended: z.number().int(), duplicates: z.number().i
 /** Rule codes (decide) are 422; out of scope is 403; everything else (schema, privacy, JSON) is 400. */
 const RULE_CODES = new Set<string>([
   'CASE_NOT_OPENED', 'CASE_ALREADY_OPENED', 'CASE_RETRACTED', 'CASE_CLOSED', 'EFFECTIVE_BEFORE_OPENING', 'EFFECTIVE_IN_FUTURE',
-  'BIRTH_YEAR_OUT_OF_RANGE', 'NO_ACTIVE_EXEMPTION', 'NO_ACTIVE_REDUCED_TIMETABLE', 'NO_ACTIVE_PLAN', 'NOT_ON_WAITLIST',
-  'RETRACTED_EVENT_NOT_FOUND', 'ALREADY_RETRACTED', 'RETRACTION_NOT_RETRACTABLE', 'MEETING_ALREADY_RECORDED', 'RECORDED_AT_BACKWARDS',
+  'BIRTH_YEAR_OUT_OF_RANGE', 'NO_ACTIVE_EXEMPTION', 'NO_ACTIVE_REDUCED_TIMETABLE', 'NO_ACTIVE_PLAN', 'NO_RUNNING_OFFER', 'NOT_ON_WAITLIST',
+  'RETRACTED_EVENT_NOT_FOUND', 'ALREADY_RETRACTED', 'RETRACTION_NOT_RETRACTABLE', 'MEETING_ALREADY_RECORDED', 'MEETING_NOT_RECORDED',
+  'EFFECTIVE_BEFORE_MEETING', 'RECORDED_AT_BACKWARDS',
   'RECORDED_AT_IN_FUTURE', 'EVENT_ID_REUSED', 'STREAM_ERASED',
 ] satisfies (RuleCode | IngestCode)[]);
 
@@ -41,20 +42,20 @@ export function statusOfErrors(errors: readonly LineError[]): 400 | 403 | 422 {
 
 /**
  * The scope check for a registrator: a case is theirs when its CaseOpened (stored, or earlier in this request)
- * names their gemeente or swv; a meeting when one of its codes is theirs. Another's existing case is hidden: a write
- * to it is answered, to the byte, as one to a case that does not exist, so case ids cannot be probed.
+ * names their gemeente or swv; a meeting (and a retraction of it) when one of its MeetingHeld's codes is theirs.
+ * Another's existing case or meeting is hidden: a write to it is answered, to the byte, as one to a stream that does
+ * not exist, so ids cannot be probed.
  */
 export function scopeGuard(principal: Principal): NonNullable<IngestOptions['authorise']> {
-  const opened = new Map<string, { gemeente: string; swv: string }>();
+  const opened = new Map<string, { gemeente?: string; swv?: string }>();
   const outOfScope = { field: 'data.gemeente', code: 'OUT_OF_SCOPE', message: 'Deze gemeente en dit samenwerkingsverband vallen buiten uw bereik' };
   return (event, history) => {
-    if (event.type === 'MeetingHeld') return inScope(principal, event.data) ? undefined : outOfScope;
-    if (event.type === 'CaseOpened') {
+    if (event.type === 'CaseOpened' || event.type === 'MeetingHeld') {
       opened.set(event.stream, event.data);
       return inScope(principal, event.data) ? undefined : outOfScope;
     }
     const first = history[0];
-    const codes = first?.type === 'CaseOpened' ? first.data : opened.get(event.stream);
+    const codes = first?.type === 'CaseOpened' || first?.type === 'MeetingHeld' ? first.data : opened.get(event.stream);
     if (!codes || inScope(principal, codes)) return undefined; // an unopened case: decide() says so
     return 'hidden';
   };

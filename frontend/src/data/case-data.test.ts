@@ -16,7 +16,8 @@ describe('registration forms', () => {
   it('offers only what the write rules allow on the case as it stands', () => {
     const forms = caseForms(state, view.events, TODAY);
     expect(forms.map((f) => f.type)).toEqual([
-      'PhaseChanged', 'PlanAgreed', 'PlanEnded', 'OfferStarted', 'WaitlistEntered', 'WaitlistLeft', 'EnrolmentChanged', 'ExemptionGranted',
+      // v2: a plan can be reviewed (PlanReviewed) besides being ended; no OfferEnded, since no offer runs
+      'PhaseChanged', 'PlanAgreed', 'PlanReviewed', 'PlanEnded', 'OfferStarted', 'WaitlistEntered', 'WaitlistLeft', 'EnrolmentChanged', 'ExemptionGranted',
       'ReducedTimetableGranted', 'Escalated', 'CaseDiscussed', 'EnforcementRecorded', 'CaseClosed', 'EventRetracted',
     ]);
     // it is on the diagnostiek list only: leaving offers that one, entering every other
@@ -56,7 +57,8 @@ describe('registration forms', () => {
     const gemeente = opening.fields.find((f) => f.name === 'gemeente')!;
     expect(gemeente.kind === 'choice' && gemeente.options).toEqual([{ value: 'GM0344', label: 'GM0344' }]);
     expect(opening.fields.find((f) => f.name === 'swv')).toMatchObject({ kind: 'text', pattern: '(PO|VO)[0-9]{4}' });
-    expect(opening.fields.find((f) => f.name === 'birthYear')).toMatchObject({ min: 1995, max: 2022 });
+    // v2: 4 to 23 years before the opening year (2025): 2002 … 2021 (v1: 1995 … today's year − 3)
+    expect(opening.fields.find((f) => f.name === 'birthYear')).toMatchObject({ min: 2002, max: 2021 });
     const event = formEvent(
       opening,
       { childRef: 'k3m9x2p7q1w8e5r4t6y0', gemeente: 'GM0344', swv: 'PO2601', sector: 'po', birthYear: '2014', signalledBy: 'school', enrolled: 'true', phase: 'thuis', authorised: 'false', effectiveOn: '2025-04-01' },
