@@ -18,6 +18,7 @@ import { ApiError, errorResponse } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { configRoutes } from './routes/config.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportRoutes(deps, printAs))
     .route('/signals', signalRoutes(deps))
     .route('/metrics', metricRoutes(deps))
+    .route('/config', configRoutes(deps))
     .route('/exports', exportRoutes(deps))
     .route('/admin', adminRoutes(deps));
   routes.doc31('/openapi.json', {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { configFromEnv } from '../config.ts';
+import { cliConfig } from './common.ts';
 import type { EventStore } from '@pact/events';
 import { ingest, parseLine, type IngestInput } from '../ingest.ts';
 import { openRuntime } from '../runtime.ts';
@@ -49,7 +49,7 @@ export const importCommand: Command = {
       return 2;
     }
     const inputs = await readNdjsonFile(file);
-    const runtime = await openRuntime(configFromEnv(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {}));
+    const runtime = await openRuntime(cliConfig(values['data-dir']));
     try {
       const { code, stdout, stderr } = await importInputs(runtime.store, inputs, { historical: values.historical ?? false, clock: runtime.clock });
       process.stdout.write(stdout);
