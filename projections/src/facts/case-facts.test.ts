@@ -267,3 +267,14 @@ describe('the timeline', () => {
     expect(caseFacts(c.events, RULES)).toEqual({ identity: null, stretches: [], occurrences: [] });
   });
 });
+
+describe('the cohort: returned is judged on the base condition of the case', () => {
+  it('a spell whose mark falls in a later spell (gap over normGapDays) did not return', () => {
+    const c = given({ on: '2023-10-02' });
+    c.school('2023-11-01');
+    c.home('2023-11-21'); // 20 days at school: a new spell from 11-21; the first spell's mark 01-02 finds the child at home
+    expect(occurrences(c.events)).toContain('mark_officieel@2024-01-02');
+    expect(occurrences(c.events)).not.toContain('mark_officieel_plan@2024-01-02');
+    expect(occurrences(c.events)).toContain('mark_officieel@2024-02-21');
+  });
+});

@@ -142,8 +142,9 @@ function occurrencesOf(events: readonly CaseEvent[], t: CaseTimeline): Occurrenc
   }
   const validPlan = t.validPlan.map(({ start, end }) => ({ start, end }));
   for (const p of PROFILES) {
+    const baseDays = union(...t.normSpells[p].map((s) => s.runs));
     for (const spell of t.normSpells[p]) {
-      const outcome = cohortOutcome(spell, t, validPlan);
+      const outcome = cohortOutcome(spell, t, baseDays, validPlan);
       if (!outcome) continue;
       list.push({ kind: `mark_${p}`, on: spell.mark });
       if (outcome.plan) list.push({ kind: `mark_${p}_plan`, on: spell.mark });
@@ -160,10 +161,11 @@ function occurrencesOf(events: readonly CaseEvent[], t: CaseTimeline): Occurrenc
  * mark day and the case was not closed before it with outcome `leeftijd` or `overig`. "Closed before the mark" is
  * read as: closed on or before the mark day (from its closing day on, nothing holds). Decided on the mark day.
  */
-function cohortOutcome(spell: NormSpell, t: CaseTimeline, validPlan: Interval[]): { plan: boolean; aanbod: boolean } | null {
+function cohortOutcome(spell: NormSpell, t: CaseTimeline, baseDays: Interval[], validPlan: Interval[]): { plan: boolean; aanbod: boolean } | null {
   const closedBy = t.closed && t.closed.on <= spell.mark ? t.closed.outcome : null;
   if (closedBy === 'verhuisd') return null;
-  const returned = !covers(spell.runs, spell.mark) && closedBy !== 'leeftijd' && closedBy !== 'overig';
+  // the base condition, not this spell: a later spell may already hold on the mark day
+  const returned = !covers(baseDays, spell.mark) && closedBy !== 'leeftijd' && closedBy !== 'overig';
   const beforeMark = before(spell.runs, spell.mark);
   const hadAanbod = intersect(beforeMark, spell.aanbod).length > 0;
   const hadPlan = intersect(beforeMark, validPlan).length > 0;
