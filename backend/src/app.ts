@@ -22,6 +22,7 @@ import { configRoutes } from './routes/config.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { meetingRoutes } from './routes/meetings.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { signalRoutes } from './routes/signals.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     .route('/signals', signalRoutes(deps))
     .route('/metrics', metricRoutes(deps))
     .route('/config', configRoutes(deps))
+    .route('/meetings', meetingRoutes(deps))
     .route('/exports', exportRoutes(deps))
     .route('/admin', adminRoutes(deps));
   routes.doc31('/openapi.json', {

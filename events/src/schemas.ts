@@ -36,7 +36,9 @@ export const CHILD_REF = /^[a-z0-9]{16,64}$/;
 export const childRef = z.string().regex(CHILD_REF, { message: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' });
 export const sector = z.enum(['po', 'vo', 'so', 'vso', 'mbo', 'geen']);
 export const signalledBy = z.enum(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']);
-export const exemptionArticle = z.enum(['5a', '5b', '5c', '15']);
+/** In the order of the Leerplichtwet (an enum's own option list would put '15' first: integer-like keys sort first). */
+export const EXEMPTION_ARTICLES = ['5a', '5b', '5c', '15'] as const;
+export const exemptionArticle = z.enum(EXEMPTION_ARTICLES);
 export const accountableRole = z.enum(['school', 'swv', 'leerplicht', 'jeugdhulp', 'gemeente', 'jgz']);
 export const planKind = z.enum(['onderwijs', 'zorg', 'onderwijs_zorg', 'maatwerk']);
 export const planOutcome = z.enum(['uitgevoerd', 'mislukt', 'verlopen', 'vervangen']);

@@ -154,12 +154,5 @@ export const ROLE_LABELS = {
   admin: 'Beheerder',
 } as const;
 
-export const LEVEL_LABELS = {
-  overschreden: 'Over de norm',
-  dreigend: 'Bijna 3 maanden',
-  aandacht: 'Langer dan 4 weken',
-  gedekt: 'Plan of aanbod',
-} as const;
-
 /** A label for a code, or the code itself when unknown (never an empty cell). */
 export const labelOf = (labels: Readonly<Record<string, string>>, code: string | null | undefined): string => (code ? (labels[code] ?? code) : '–');

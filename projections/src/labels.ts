@@ -28,6 +28,9 @@ export function signalLevelLabels(c: Months): Record<'overschreden' | 'dreigend'
   };
 }
 
+/** The levels in a few words, for counts ("60 over de norm, 12 bijna"). */
+export const SIGNAL_LEVEL_SHORT = { overschreden: 'over de norm', dreigend: 'bijna over de norm', in_beeld: 'in beeld', aanbod: 'met passend aanbod' } as const;
+
 export const PLAN_STATUS_LABELS = { geldig: 'Geldig plan', verlopen: 'Plan verlopen' } as const;
 
 export const AGE_BAND_LABELS: Record<AgeBand, string> = { tot_12: 'tot 12 jaar', '12_15': '12 tot en met 15 jaar', '16_17': '16 en 17 jaar', '18_plus': '18 jaar en ouder' };

@@ -220,7 +220,8 @@ class Script {
     if (kind === 'av') this.waitlists(start, days, { so_vso: 0.45, tlv: 0.25, jeugdhulp: 0.2, ggz: 0.12, diagnostiek: 0.08 });
     else if (kind === 'lrv') this.waitlists(start, days, { so_vso: 0.18, tlv: 0.08, jeugdhulp: 0.25, ggz: 0.25, diagnostiek: 0.1 });
     else this.waitlists(start, days, { ggz: 0.3, jeugdhulp: 0.2, diagnostiek: 0.1 });
-    if (kind !== 'geoorloofd' && days > 45 && rng.chance(0.12)) this.offerAtHome(start, days);
+    // a passend aanbod while still at home (maatwerk, onderwijs-zorg, zorg): for about half of the long spells
+    if (days > 45 && rng.chance(kind === 'geoorloofd' ? 0.25 : 0.5)) this.offerAtHome(start, days);
     if (kind === 'lrv' && days > 60 && rng.chance(0.1)) this.interruption(start, days);
     if (kind !== 'geoorloofd' && days > 70 && (planned === null || planned > 60) && rng.chance(0.55)) {
       const on = addDays(start, rng.int(60, Math.min(100, days - 1)));
@@ -284,7 +285,7 @@ class Script {
   /** An offer while the child is still at home; some break off (the child is without aanbod again), some never really begin. */
   private offerAtHome(start: IsoDate, days: number) {
     const { rng } = this;
-    const from = rng.int(30, days - 1);
+    const from = rng.int(20, Math.min(days - 1, 160));
     this.sch.add(addDays(start, from), 'OfferStarted', { offerKind: rng.weighted({ maatwerk: 5, zorg: 3, onderwijs_zorg: 2 }) });
     const end = rng.weighted({ loopt: 55, afgebroken: 30, niet_gestart: 15 });
     if (end === 'niet_gestart') this.sch.add(addDays(start, from + rng.int(3, 21)), 'OfferEnded', { outcome: 'niet_gestart' });

@@ -6,7 +6,7 @@
 // days the flags of facts/flags.ts. A figure here is a condition on a child's flags (OR-ed over its rows in scope:
 // on some day of the period, on the stock day, on the period's first day), a count of occurrences, something about
 // the meetings in scope, or a share of two of these.
-import { closeOutcome, escalationLevel, exemptionArticle } from '@pact/events';
+import { closeOutcome, escalationLevel, EXEMPTION_ARTICLES } from '@pact/events';
 import type { Profile, RegionConfig } from '../config.ts';
 import type { Flag } from '../facts/flags.ts';
 
@@ -75,7 +75,7 @@ export const OUTCOME_LABELS: Record<(typeof CLOSE_OUTCOMES)[number], string> = {
   overig: 'overig',
 };
 const ESCALATION_LABELS: Record<(typeof escalationLevel.options)[number], string> = { actietafel: 'actietafel', bestuurlijk: 'bestuurlijke interventie' };
-const ARTICLES: Record<(typeof exemptionArticle.options)[number], { flag: Flag; label: string; words: string }> = {
+const ARTICLES: Record<(typeof EXEMPTION_ARTICLES)[number], { flag: Flag; label: string; words: string }> = {
   '5a': { flag: 'v5a', label: 'art. 5 onder a', words: 'lichamelijk of psychisch niet in staat een school te bezoeken' },
   '5b': { flag: 'v5b', label: 'art. 5 onder b', words: 'bedenkingen tegen de richting van de scholen in de buurt' },
   '5c': { flag: 'v5c', label: 'art. 5 onder c', words: 'ingeschreven op een school in het buitenland' },
@@ -112,15 +112,15 @@ export const METRICS: readonly MetricDefinition[] = [
     formula: (c) => `kinderen op de peildatum ingeschreven, zonder vrijstelling, in fase thuis, ongeoorloofd, en dat al ${c.fourWeeksDays} dagen of langer aaneen`,
     compute: children(() => stock('lrv')),
   },
-  ...Object.entries(ARTICLES).map(
-    ([article, a]): MetricDefinition => ({
+  ...EXEMPTION_ARTICLES.map(
+    (article): MetricDefinition => ({
       id: `vrijstelling_${article}`,
-      label: `Vrijstelling ${a.label}`,
+      label: `Vrijstelling ${ARTICLES[article].label}`,
       type: 'stock',
       unit: 'kinderen',
-      definition: `Kinderen met een vrijstelling van de leerplicht op grond van ${a.label} van de Leerplichtwet (${a.words}) op de peildatum.`,
-      formula: `kinderen met een lopende vrijstelling ${a.label} op de peildatum`,
-      compute: children(() => stock(a.flag)),
+      definition: `Kinderen met een vrijstelling van de leerplicht op grond van ${ARTICLES[article].label} van de Leerplichtwet (${ARTICLES[article].words}) op de peildatum.`,
+      formula: `kinderen met een lopende vrijstelling ${ARTICLES[article].label} op de peildatum`,
+      compute: children(() => stock(ARTICLES[article].flag)),
     }),
   ),
   {
@@ -272,14 +272,14 @@ export const METRICS: readonly MetricDefinition[] = [
     formula: 'kinderen die op een dag van de periode door leerrecht worden geteld en op geen dag van de periode door officieel',
     compute: children(() => all(period('counted_leerrecht'), not(period('counted_officieel')))),
   },
-  ...Object.entries(ARTICLES).map(
-    ([article, a]): MetricDefinition => ({
+  ...EXEMPTION_ARTICLES.map(
+    (article): MetricDefinition => ({
       id: `vrijstelling_${article}_verleend`,
-      label: `Vrijstellingen verleend (${a.label})`,
+      label: `Vrijstellingen verleend (${ARTICLES[article].label})`,
       type: 'period',
       unit: 'kinderen',
-      definition: `Kinderen aan wie in de periode een vrijstelling op grond van ${a.label} van de Leerplichtwet is verleend.`,
-      formula: `kinderen met een verleende vrijstelling ${a.label} gedateerd in de periode`,
+      definition: `Kinderen aan wie in de periode een vrijstelling op grond van ${ARTICLES[article].label} van de Leerplichtwet is verleend.`,
+      formula: `kinderen met een verleende vrijstelling ${ARTICLES[article].label} gedateerd in de periode`,
       compute: { occurrences: 'children', kinds: () => [`exemption_${article}`] },
     }),
   ),

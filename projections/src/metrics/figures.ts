@@ -260,32 +260,38 @@ async function discussedParts(db: Db, ctx: Ctx): Promise<{ due: number; discusse
 
 // --- meetings --------------------------------------------------------------------------------------------------------
 
-/** The meetings (not retracted, as believed at the system time) that belong to the scope, around the periods. */
 async function meetingsOfScope(db: Db, ctx: Ctx): Promise<Meeting[]> {
   const { first, last } = bounds(ctx);
-  const { rows } = await sql<{ kind: string; gemeente: string | null; swv: string | null; on_date: string }>`
-    select m.kind, m.gemeente, m.swv, m.on_date from readmodel.occurrences m
-    where m.child_ref is null and m.kind like 'meeting\\_%' and ${believed(ctx, 'm')}
-      and m.on_date between ${meetingsFrom(first)}::date and ${last}::date`.execute(db);
-  const meetings = rows.map((r): Meeting => ({ forum: r.kind.slice('meeting_'.length) as Forum, gemeente: r.gemeente, swv: r.swv, on: r.on_date }));
-  const members = await swvMembers(db, ctx);
-  return meetings.filter((m) => meetingInScope(m, ctx.scope, members));
+  return scopedMeetings(db, { scope: ctx.scope, from: meetingsFrom(first), to: last, asOf: ctx.asOf, config: ctx.config });
 }
 
-/** members(S): the region's `swvGemeenten` for S, else every gemeente a case (as known at the system time) names with S. */
-async function swvMembers(db: Db, ctx: Ctx): Promise<(swv: string) => ReadonlySet<string>> {
-  const { gemeente, swv } = ctx.scope;
-  if (gemeente && swv) return () => new Set();
-  if (!gemeente && !swv) return () => new Set();
-  const configured = ctx.config.swvGemeenten;
+/**
+ * The meetings (not retracted, as believed at `asOf`) dated in [from, to] that belong to the scope (metrics.md
+ * "Scope": through the samenwerkingsverbanden' members).
+ */
+export async function scopedMeetings(db: Db, q: { scope: Scope; from: IsoDate; to: IsoDate; asOf?: Date; config: RegionConfig }): Promise<Meeting[]> {
+  const ctx = { asOf: q.asOf } as Ctx;
+  const { rows } = await sql<{ id: string; kind: string; gemeente: string | null; swv: string | null; on_date: string }>`
+    select m.subject_id::text as id, m.kind, m.gemeente, m.swv, m.on_date from readmodel.occurrences m
+    where m.child_ref is null and m.kind like 'meeting\\_%' and ${believed(ctx, 'm')} and m.on_date between ${q.from}::date and ${q.to}::date
+    order by m.on_date, m.subject_id`.execute(db);
+  const meetings = rows.map((r): Meeting => ({ id: r.id, forum: r.kind.slice('meeting_'.length) as Forum, gemeente: r.gemeente, swv: r.swv, on: r.on_date }));
+  const members = await swvMembers(db, q.scope, q.asOf, q.config);
+  return meetings.filter((m) => meetingInScope(m, q.scope, members));
+}
+
+/** members(S): the region's `swvGemeenten` for S, else every gemeente a case (as known at `asOf`) names with S. */
+async function swvMembers(db: Db, scope: Scope, asOf: Date | undefined, config: RegionConfig): Promise<(swv: string) => ReadonlySet<string>> {
+  const { gemeente, swv } = scope;
+  if ((gemeente && swv) || (!gemeente && !swv)) return () => new Set();
   const { rows } = await sql<{ gemeente: string; swv: string }>`
     select distinct o.gemeente, o.swv from readmodel.occurrences o
-    where o.kind = 'opened' and ${believed(ctx, 'o')} and ${gemeente ? sql`o.gemeente = ${gemeente}` : sql`o.swv = ${swv}`}`.execute(db);
+    where o.kind = 'opened' and ${believed({ asOf } as Ctx, 'o')} and ${gemeente ? sql`o.gemeente = ${gemeente}` : sql`o.swv = ${swv}`}`.execute(db);
   const fromCases = new Map<string, Set<string>>();
   for (const r of rows) {
     if (!fromCases.has(r.swv)) fromCases.set(r.swv, new Set());
     fromCases.get(r.swv)!.add(r.gemeente);
   }
+  const configured = config.swvGemeenten;
   return (s) => (configured[s] ? new Set(configured[s]) : (fromCases.get(s) ?? new Set()));
 }
-

@@ -8,6 +8,8 @@ export type Forum = EventData<'MeetingHeld'>['forum'];
 export const FORUMS = meetingForum.options;
 
 export interface Meeting {
+  /** The meeting's id (its stream: meeting-<id>). */
+  id: string;
   forum: Forum;
   gemeente: string | null;
   swv: string | null;
