@@ -118,6 +118,7 @@ function Frame({ user, children }: { user?: Me; children: ReactNode }) {
   const { path } = useLocation();
   const queryClient = useQueryClient();
   const items = user && !user.mustChangePassword ? navFor(user.role) : [];
+  const norm = useQuery({ ...configQuery(), enabled: !!user }).data?.normMonths;
   return (
     <div className="pact-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -127,7 +128,7 @@ function Frame({ user, children }: { user?: Me; children: ReactNode }) {
         <div className="pact-header__content">
           <Link to="/" className="pact-brand">
             Pactmonitor
-            <span className="pact-brand__sub">Thuiszitterspact: geen kind langer dan 3 maanden thuis zonder plan</span>
+            <span className="pact-brand__sub">Thuiszitterspact: geen kind {norm ? `langer dan ${norm} maanden ` : ''}thuis zonder passend aanbod</span>
           </Link>
           {user && (
             <div className="pact-user">
