@@ -220,10 +220,12 @@ describe('exports', () => {
     const labels = [2, 3, 4, 5, 6, 7].map((r) => sheet.getRow(r).getCell(1).value);
     expect(labels).toEqual(['Periode', 'Profiel', 'Gemeente', 'Samenwerkingsverband', 'Stand van registratie (asOf)', 'Gemaakt op']);
     expect(sheet.getRow(2).getCell(2).value).toBe('2023-08 t/m 2024-07');
-    const idRow = sheet.getRow(10);
+    // v2: the header block names the region configuration (4 rows more: the id row moves from 10 to 14)
+    expect([8, 9, 10, 11].map((r) => sheet.getRow(r).getCell(1).value)).toEqual(['Norm', '4 weken', 'Geen overleg verwacht in', 'Kleine aantallen onderdrukt']);
+    const idRow = sheet.getRow(14);
     expect(idRow.getCell(1).value).toBe('month');
     const column = (id: string) => (idRow.values as unknown[]).indexOf(id);
-    const march = sheet.getRow(11 + 7); // 2023-08 is row 11
+    const march = sheet.getRow(15 + 7); // 2023-08 is row 15
     expect(march.getCell(1).value).toBe('2024-03');
     expect(march.getCell(2).type).toBe(ExcelJS.ValueType.Date);
     expect(march.getCell(column('thuiszitters')).type).toBe(ExcelJS.ValueType.Number);
@@ -234,7 +236,7 @@ describe('exports', () => {
     expect(share.value as number).toBeLessThanOrEqual(1);
     const definitions = workbook.getWorksheet('Definities')!;
     expect(definitions.rowCount).toBe(METRICS.length + 1);
-    expect(definitions.getRow(1).values).toEqual([undefined, 'id', 'label', 'soort', 'eenheid', 'definitie', 'formule']);
+    expect(definitions.getRow(1).values).toEqual([undefined, 'id', 'label', 'soort', 'eenheid', 'definitie', 'regel', 'doel']); // v2: the rule in words, and the target
     expect(definitions.getRow(2).getCell(5).value).toBe(METRICS[0].definition);
   });
 

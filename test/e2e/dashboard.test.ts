@@ -162,11 +162,11 @@ describe.skipIf(!available)('the dashboard in a browser', () => {
 
   it('links every figure to its definition', async () => {
     const { page } = await open('bestuur', `/jaarrapportage?year=2024-2025&gemeente=${SCOPE}`);
-    await page.getByRole('link', { name: 'Plan binnen 3 maanden' }).first().click();
-    await page.waitForURL(/\/definities#plan_binnen_3m_aandeel$/);
-    await expect.poll(() => inViewport(page.locator('#plan_binnen_3m_aandeel'))).toBe(true);
+    await page.getByRole('link', { name: 'Passend aanbod binnen 3 maanden' }).first().click(); // v2: a key figure
+    await page.waitForURL(/\/definities#aanbod_binnen_3m_aandeel$/);
+    await expect.poll(() => inViewport(page.locator('#aanbod_binnen_3m_aandeel'))).toBe(true);
     await page.getByLabel('Zoek een cijfer').fill('kernpartner');
-    await expect.poll(() => page.locator('.pact-result-count').innerText()).toBe('1 van de 38 cijfers');
+    await expect.poll(() => page.locator('.pact-result-count').innerText()).toBe('3 van de 51 cijfers'); // v2: the two-monthly blocks too
     await page.close();
   });
 
@@ -240,7 +240,7 @@ describe.skipIf(!available)('the dashboard in a browser', () => {
     await row.getByRole('checkbox', { name: `Casus ${short} besproken` }).check();
     await page.getByRole('button', { name: /Overleg opslaan \(1 casus besproken\)/ }).last().click();
     await page.getByRole('status').filter({ hasText: 'opgeslagen' }).waitFor();
-    await expect.poll(() => row.innerText()).toContain('leerplicht/swv-overleg');
+    await expect.poll(() => row.innerText()).toContain('deze maand'); // v2: the last discussion, and that it was this month
     await check(page, errors, 'registrator-signalen-na-overleg');
     await page.close();
   });

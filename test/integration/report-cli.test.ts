@@ -1,5 +1,5 @@
 // `report`, `monthly` and `signals` from the command line give exact figures: a small history imported with
-// `pact import`, every expected value computed by hand from metrics.md. Also `--role` (suppression as that role
+// `pact import`, every expected value computed by hand from metrics.md v2. Also `--role` (suppression as that role
 // gets it, refusals) and `--format csv|xlsx`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,8 @@ import { runCli } from '../support/cli.ts';
 
 // A: enrolled, at home unauthorised from 2023-09-04 (LRV from 10-02, 2 months 11-04, 3 months 12-04), no plan.
 const A = caseStream();
-// B: not enrolled (AV) from 2023-10-02 (3 months 2024-01-02), plan from 2023-11-01, closed 2024-03-01 (passend aanbod).
+// B: not enrolled (AV) from 2023-10-02 (2 months 12-02, 3 months 2024-01-02), plan from 2023-11-01 (review 2024-01-15,
+//    verlopen from 01-16), never an offer; closed 2024-03-01 (passend aanbod).
 const B = caseStream();
 // C: enrolled, at home authorised (ill) from 2024-01-08: not counted by officieel, counted by leerrecht (verborgen).
 const C = caseStream();
@@ -54,8 +55,9 @@ describe('the figures from the command line', () => {
       thuiszitters: 1, // on 2024-07-31: A (B closed, C authorised)
       lrv: 1, // A
       av: 0, // B closed on 03-01
-      norm_overschreden: 1, // A: over 3 months on 07-31, no plan or offer
-      norm_overschreden_totaal: 1, // A; B was covered by its plan before its mark
+      norm_overschreden: 1, // A: over 3 months on 07-31, no aanbod
+      norm_overschreden_totaal: 2, // A, and B from 01-02 to 02-29: a plan is no passend aanbod (v1: 1, B "covered" by its plan)
+      norm_zonder_plan_totaal: 2, // A, and B from 01-16 when its plan had expired
       thuiszitters_totaal: 2, // A and B
       verborgen: 1, // C: leerrecht counts A and C on 07-31, officieel only A
       verborgen_aandeel: 0.5, // 1 of the 2 counted by leerrecht
@@ -82,17 +84,20 @@ describe('the figures from the command line', () => {
     expect(Object.keys(rows)).toEqual(['2023-09', '2023-10', '2023-11', '2023-12']);
     expect(rows['2023-09']).toMatchObject({ thuiszitters: 0, lrv_totaal: 0, instroom_cases: 1 }); // A's 4 weeks end on 10-02
     expect(rows['2023-10']).toMatchObject({ thuiszitters: 2, lrv: 1, av: 1, instroom_cases: 1 }); // A (LRV), B (AV)
-    expect(rows['2023-11']).toMatchObject({ thuiszitters: 2, norm_dreigend: 1, norm_overschreden: 0 }); // A: 2 months on 11-04; B has a plan
-    expect(rows['2023-12']).toMatchObject({ thuiszitters: 2, norm_dreigend: 0, norm_overschreden: 1, plan_binnen_3m_aandeel: 0 }); // A's mark 12-04
+    expect(rows['2023-11']).toMatchObject({ thuiszitters: 2, norm_dreigend: 1, norm_overschreden: 0 }); // A: 2 months on 11-04; B's come on 12-02
+    // A's mark 12-04; B at 2 months since 12-02, its plan no aanbod (v1: norm_dreigend 0, B "covered")
+    expect(rows['2023-12']).toMatchObject({ thuiszitters: 2, norm_dreigend: 1, norm_overschreden: 1, plan_binnen_3m_aandeel: 0 });
   });
 
-  it('signals --on 2023-12-15: A over the norm, B covered (B closes later, and still shows on that day)', async () => {
+  it('signals --on 2023-12-15: A over the norm, B nearly (B closes later, and still shows on that day)', async () => {
     const list = await json(['signals', '--on', '2023-12-15']);
     expect(list.signals.map((s: { caseId: string; level: string; daysOut: number }) => [`case-${s.caseId}`, s.level, s.daysOut])).toEqual([
       [A, 'overschreden', 103], // 2023-09-04 .. 12-15: 27 + 31 + 30 + 15 days
-      [B, 'gedekt', 75], // 2023-10-02 .. 12-15: 30 + 30 + 15 days
+      [B, 'dreigend', 75], // 2023-10-02 .. 12-15: 30 + 30 + 15 days; 2 months on 12-02, no aanbod (v1: "gedekt" by its plan)
     ]);
-    expect(list.signals[1].plan).toMatchObject({ accountableRole: 'leerplicht', since: '2023-11-01', reviewOn: '2024-01-15', reviewOverdue: false });
+    expect(list.signals[1].plan).toEqual({ status: 'geldig', reviewOn: '2024-01-15' });
+    const before = await json(['signals', '--on', '2023-12-15', '--as-of', '2023-01-01']); // before anything was recorded
+    expect(before.signals).toEqual([]);
   });
 
   it('--role raad suppresses counts of 1 to 4 and the shares built on them; 0 stays 0', async () => {

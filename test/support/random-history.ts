@@ -1,7 +1,7 @@
 // Seeded random, valid case histories for tests and benchmarks: every event passes the schema, the privacy
 // guard and the write rules when appended in the order given.
-import type { EventData, PactEvent } from '@pact/events';
-import { addDays } from '@pact/events';
+import type { CaseEvent, EventData, PactEvent } from '@pact/events';
+import { addDays, stateOn } from '@pact/events';
 
 /** mulberry32: a small, fast, seeded PRNG. */
 export function prng(seed: number) {
@@ -179,6 +179,9 @@ function randomCase(rng: Rng, stream: string, childRef: string, openedOn: string
       const target = rng.pick(events.slice(1).filter((e) => e.type === 'PhaseChanged' || e.type === 'Escalated' || e.type === 'OfferStarted' || e.type === 'CaseDiscussed'));
       if (target && !events.some((e) => e.type === 'EventRetracted' && e.data.retractedEventId === target.eventId)) {
         push('EventRetracted', { retractedEventId: target.eventId, reason: rng.pick(['invoerfout', 'dubbel'] as const), effectiveOn: day });
+        // a retracted offer may leave another running, or none: as the fold says (an OfferEnded must find one)
+        const state = stateOn(events as CaseEvent[], day);
+        offer = state.status !== 'unopened' && state.offer !== null;
       }
     }
   }

@@ -50,7 +50,8 @@ export function MonthTable({ caption, points, ids, catalogue }: { caption: strin
     { header: 'Maand', cell: (p) => p.label },
     ...ids.map((id) => ({ header: <MetricLink id={id}>{catalogue.get(id)?.label ?? id}</MetricLink>, cell: (p: MonthPoint) => p.texts[id], numeric: true })),
   ];
-  return <Table caption={caption} columns={columns} groups={[{ rows: points }]} rowKey={(p) => p.month} />;
+  // two figures by 12 months can be wider than a phone or an A4 page: a named region the keyboard can scroll
+  return <Table caption={caption} label={caption} columns={columns} groups={[{ rows: points }]} rowKey={(p) => p.month} />;
 }
 
 export const SUPPRESSION_NOTE = '<5: een aantal van 1 tot 4 (of een aandeel daarvan), niet getoond om kinderen te beschermen. ×: niet getoond omdat anders een klein aantal uit de andere cijfers te berekenen is. –: geen waarde (bijvoorbeeld een aandeel zonder kinderen om over te rekenen).';

@@ -1,6 +1,7 @@
 // The projection runner: catches up from its checkpoint through the EventStore port, one transaction per
 // batch together with the checkpoint, so a crash never double counts and a restart resumes where it was.
 // While one batch is being written the next is read and computed (the case cache makes that safe).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { caseIdOf, START, type Db, type EventStore, type Position, type StoredEvent } from '@pact/events';
 import { DEFAULT_CONFIG, projectionSettings, type RegionConfig } from '../config.ts';
@@ -11,6 +12,9 @@ import { projectMeetings, upsertCases, writeChanges } from './write.ts';
 
 const CHECKPOINT = 'figures';
 const RETRY_MS = 1000;
+/** How long `catchUp` waits for committed events to become readable (see projectOnce), and how often it looks. */
+const CATCH_UP_WAIT_MS = 120_000;
+const CATCH_UP_POLL_MS = 100;
 /** Refresh the planner's statistics after this many events (PGlite has no autovacuum to do it). */
 const ANALYZE_EVERY = 20_000;
 
@@ -119,10 +123,17 @@ export class Projector {
     let position = await this.checkpoint();
     let count = 0;
     let writing: Promise<void> = Promise.resolve();
+    const deadline = Date.now() + CATCH_UP_WAIT_MS;
     try {
       for (;;) {
         const batch = await this.store.readAll(position, this.batchSize);
-        if (batch.events.length === 0) break;
+        if (batch.events.length === 0) {
+          // Events committed after the position that cannot be read yet: on PostgreSQL an older transaction (of any
+          // database on the server) is still open, and the gap-safe order waits for it. Catching up means them too.
+          if (Date.now() > deadline || (await this.store.countAfter(position)) === 0) break;
+          await sleep(CATCH_UP_POLL_MS);
+          continue;
+        }
         const work = await this.prepare(batch.events, false);
         await writing;
         writing = this.write(work, batch.next);
@@ -151,7 +162,7 @@ export class Projector {
       } catch (error) {
         if (signal.aborted) return;
         this.onError(error);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        await sleep(RETRY_MS);
       }
     }
   }
