@@ -120,11 +120,11 @@ function ReportBody({
 
   return (
     <>
-      <DataList rows={[...reportMeta(report), ...(print ? [['Gemaakt op', formatMoment(new Date())] as [string, string]] : [])]} />
-      <NothingRegistered show={nothingRegistered(report)} period={`het schooljaar ${current}`} />
       <p className={`pact-verdict pact-verdict--${report.verdicts.norm_overschreden_totaal ?? 'geen'}`}>
         <strong>De pactnorm:</strong> {normSentence(report, 'norm_overschreden_totaal')}
       </p>
+      <DataList rows={[...reportMeta(report), ...(print ? [['Gemaakt op', formatMoment(new Date())] as [string, string]] : [])]} />
+      <NothingRegistered show={nothingRegistered(report)} period={`het schooljaar ${current}`} />
       <SuppressionNote show={suppressed} />
 
       <section aria-labelledby="kerncijfers" className="pact-section">

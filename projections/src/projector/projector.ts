@@ -31,7 +31,7 @@ export interface ProjectorOptions {
 
 /** The time rules changed since the read models were computed: they were emptied, to be projected again. */
 export interface SettingsChange {
-  from: string | null;
+  from: string;
   to: string;
 }
 
@@ -76,7 +76,7 @@ export class Projector {
         await trx.insertInto('readmodel.settings').values({ settings: this.settings }).execute();
       });
       this.cache.clear();
-      return { from: row?.settings ?? null, to: this.settings };
+      return row ? { from: row.settings, to: this.settings } : null; // a first projection changes nothing
     });
   }
 
