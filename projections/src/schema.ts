@@ -133,12 +133,19 @@ const figuresV2: Migration = {
   },
 };
 
+/** The meetings (a few per gemeente and month) apart from the millions of case occurrences: a report reads them all. */
+const meetingIndex: Migration = {
+  async up(db) {
+    await sql`create index occurrences_meetings on readmodel.occurrences (on_date) where child_ref is null`.execute(db);
+  },
+};
+
 /** Brings the read-model schema up to date. */
 export async function migrateReadModels(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: {
-      getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn, '004_report_indexes': reportIndexes, '005_figures_v2': figuresV2 }),
+      getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn, '004_report_indexes': reportIndexes, '005_figures_v2': figuresV2, '006_meeting_index': meetingIndex }),
     },
     migrationTableSchema: 'readmodel',
   });

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { monthBounds, type Db, type IsoDate } from '@pact/events';
 import type { Profile, RegionConfig } from '../config.ts';
 import { bits, type Flag } from '../facts/flags.ts';
-import { METRICS, type ChildCondition, type Computation } from './catalogue.ts';
+import { CLOSE_OUTCOMES, METRICS, type ChildCondition, type Computation } from './catalogue.ts';
 import { meetingFigures, meetingInScope, meetingsFrom, monthsOf, type Forum, type Meeting, type MeetingFigures } from './meetings.ts';
 import { verdictsOf, type Verdict } from './verdicts.ts';
 
@@ -209,7 +209,7 @@ async function repeatedChildren(db: Db, ctx: Ctx): Promise<number[]> {
     ),
     closed as materialized (
       select c.subject_id, c.child_ref, c.on_date from readmodel.occurrences c
-      where c.kind like 'closed\\_%' and ${believed(ctx, 'c')} and ${caseScope(ctx, 'c')}
+      where c.kind in (${sql.join(CLOSE_OUTCOMES.map((o) => `closed_${o}`))}) and ${believed(ctx, 'c')} and ${caseScope(ctx, 'c')}
         and c.on_date between ${first}::date - ${REPEAT_WINDOW_DAYS}::integer and ${last}::date
     )
     select o.i, count(distinct o.child_ref) as n
@@ -274,7 +274,10 @@ export async function scopedMeetings(db: Db, q: { scope: Scope; from: IsoDate; t
   const { rows } = await sql<{ id: string; kind: string; gemeente: string | null; swv: string | null; on_date: string }>`
     select m.subject_id::text as id, m.kind, m.gemeente, m.swv, m.on_date from readmodel.occurrences m
     where m.child_ref is null and m.kind like 'meeting\\_%' and ${believed(ctx, 'm')} and m.on_date between ${q.from}::date and ${q.to}::date
+      ${q.scope.gemeente ? sql`and (m.gemeente = ${q.scope.gemeente} or m.gemeente is null)` : sql``}
+      ${q.scope.swv && !q.scope.gemeente ? sql`and (m.swv = ${q.scope.swv} or m.swv is null)` : sql``}
     order by m.on_date, m.subject_id`.execute(db);
+  // (a first cut in SQL: a meeting of the scope names its gemeente or none, its swv or none; meetingInScope decides)
   const meetings = rows.map((r): Meeting => ({ id: r.id, forum: r.kind.slice('meeting_'.length) as Forum, gemeente: r.gemeente, swv: r.swv, on: r.on_date }));
   const members = await swvMembers(db, q.scope, q.asOf, q.config);
   return meetings.filter((m) => meetingInScope(m, q.scope, members));
