@@ -1,5 +1,6 @@
 // The event vocabulary of events.md as strict zod schemas; the TypeScript types are inferred from them.
 import * as z from 'zod';
+import { CHILD_REF, CHILD_REF_MESSAGE } from './child-ref.ts';
 import { isIsoDate } from './dates.ts';
 
 z.config(z.locales.nl());
@@ -32,8 +33,8 @@ export const gemeenteCode = z.string().regex(/^GM\d{4}$/, { message: 'Ongeldige 
 export const swvCode = z
   .string()
   .regex(/^(PO|VO)\d{4}$/, { message: 'Ongeldige code samenwerkingsverband: verwacht PO of VO en 4 cijfers' });
-export const CHILD_REF = /^[a-z0-9]{16,64}$/;
-export const childRef = z.string().regex(CHILD_REF, { message: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' });
+export { CHILD_REF, CHILD_REF_MESSAGE };
+export const childRef = z.string().regex(CHILD_REF, { message: CHILD_REF_MESSAGE });
 export const sector = z.enum(['po', 'vo', 'so', 'vso', 'mbo', 'geen']);
 export const signalledBy = z.enum(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']);
 export const exemptionArticle = z.enum(['5a', '5b', '5c', '15']);

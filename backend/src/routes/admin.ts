@@ -1,6 +1,6 @@
 // /api/admin (admin only): local users, API tokens for machine imports, erasure on request, and the audit trail.
 import { createRoute, z } from '@hono/zod-openapi';
-import { CHILD_REF } from '@pact/events';
+import { CHILD_REF, CHILD_REF_MESSAGE } from '@pact/events';
 import type { AppDeps } from '../app.ts';
 import { parseScopeCodes, ROLES } from '../auth/roles.ts';
 import { authorised, router, SECURITY } from '../http/context.ts';
@@ -17,7 +17,7 @@ const Token = z
 const NewToken = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES), scope: ScopeCodes, expiresAt: z.iso.datetime({ offset: true }).optional() }).openapi('NewToken');
 const AuditRow = z.object({ at: z.string(), subject: z.string(), role: z.string(), action: z.string(), target: z.string().nullable().optional(), params: z.record(z.string(), z.unknown()).optional() });
 
-const ErasureRequest = z.strictObject({ childRef: z.string().regex(CHILD_REF, { error: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' }) }).openapi('ErasureRequest');
+const ErasureRequest = z.strictObject({ childRef: z.string().regex(CHILD_REF, { error: CHILD_REF_MESSAGE }) }).openapi('ErasureRequest');
 const Erased = z.object({ cases: z.number().int(), events: z.number().int() }).openapi('Erased');
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
