@@ -4,9 +4,11 @@ import {
   amsterdamDate,
   ConcurrencyError,
   decide,
+  EventIdReusedError,
   parseEvent,
   privacyIssues,
   RecordedAtError,
+  sameContent,
   StreamErasedError,
   type EventStore,
   type ExpectedRevision,
@@ -93,12 +95,11 @@ export function checkInput(input: IngestInput, historical: boolean): { event?: P
   return { event, errors: [] };
 }
 
-/** A re-sent event (same eventId) is a duplicate only when it says the same; otherwise its sender made a mistake. */
-function sameEvent(a: PactEvent, b: PactEvent): boolean {
-  const data = (e: PactEvent) => JSON.stringify(Object.entries(e.data).sort(([x], [y]) => (x < y ? -1 : 1)));
-  const recorded = a.recordedAt === undefined || b.recordedAt === undefined || Date.parse(a.recordedAt) === Date.parse(b.recordedAt);
-  return a.stream === b.stream && a.type === b.type && a.schemaVersion === b.schemaVersion && recorded && data(a) === data(b);
-}
+const EVENT_ID_REUSED: Omit<LineError, 'line'> = {
+  field: 'eventId',
+  code: 'EVENT_ID_REUSED',
+  message: 'Deze eventId hoort al bij een ander event; geef elk nieuw event een eigen eventId',
+};
 
 /** Validates every input, then appends all events or none. */
 export async function ingest(store: EventStore, inputs: readonly IngestInput[], options: IngestOptions = {}): Promise<IngestResult> {
@@ -114,11 +115,11 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
 
   for (let attempt = 1; ; attempt++) {
     const streams = [...new Set(events.map((e) => e.event.stream))];
-    const stored = await store.readStreams(streams);
+    const [stored, storedById] = await Promise.all([store.readStreams(streams), store.eventsById(events.map((e) => e.event.eventId))]);
     const ruleErrors: LineError[] = [];
     const writes = new Map<string, PactEvent[]>();
     const histories = new Map<string, PactEvent[]>();
-    // By eventId: the stored events of the streams met so far (that the caller may see), and this input's events.
+    // By eventId: this input's events so far. Ids already in the log are in `storedById`, wherever they are.
     const known = new Map<string, PactEvent>();
     let duplicates = 0;
     for (const { line, event } of events) {
@@ -129,15 +130,14 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
         continue;
       }
       let history = histories.get(event.stream);
-      if (!history) {
-        histories.set(event.stream, (history = verdict === 'hidden' ? [] : [...storedEvents]));
-        for (const e of history) known.set(e.eventId.toLowerCase(), e);
-      }
+      if (!history) histories.set(event.stream, (history = verdict === 'hidden' ? [] : [...storedEvents]));
       const id = event.eventId.toLowerCase();
-      const earlier = known.get(id);
-      if (earlier) {
-        if (sameEvent(earlier, event)) duplicates++;
-        else ruleErrors.push({ line, field: 'eventId', code: 'EVENT_ID_REUSED', message: 'Deze eventId hoort al bij een ander event; geef elk nieuw event een eigen eventId' });
+      // The same answer wherever the id is stored: the message names no stream and no scope. In a stream hidden
+      // from the caller, the event is judged as one for a stream that does not exist (decide says so).
+      const earlier = known.get(id) ?? storedById.get(id);
+      if (earlier && !(verdict === 'hidden' && earlier.stream === event.stream)) {
+        if (sameContent(earlier, event)) duplicates++;
+        else ruleErrors.push({ line, ...EVENT_ID_REUSED });
         continue;
       }
       known.set(id, event);
@@ -170,6 +170,11 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
         const line = events.find((e) => e.event.eventId === error.eventId)?.line ?? 0;
         const code = { missing: 'RECORDED_AT_REQUIRED', future: 'RECORDED_AT_IN_FUTURE', backwards: 'RECORDED_AT_BACKWARDS' }[error.reason];
         return { ok: false, errors: [{ line, field: 'recordedAt', code, message: error.message }] };
+      }
+      if (error instanceof EventIdReusedError) {
+        // a concurrent append took the id between our check and the store's
+        const line = events.find((e) => e.event.eventId.toLowerCase() === error.eventId)?.line ?? 0;
+        return { ok: false, errors: [{ line, ...EVENT_ID_REUSED }] };
       }
       if (error instanceof StreamErasedError) {
         const line = events.find((e) => e.event.stream === error.stream)?.line ?? 0;

@@ -3,7 +3,7 @@
 // echoing identifying data, and the log position unchanged after every one. `npm run test:hard` sends 10,000.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamDate, type Position } from '@pact/events';
-import { hostileRequest, worldOf, type World } from '../support/hostile.ts';
+import { hostileRequest, OWN_SWV, worldOf, type World } from '../support/hostile.ts';
 import { prng, randomHistory } from '../support/random-history.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { caseStream, opened } from '../support/builders.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await testApp({ clock: () => NOW });
   await t.load(randomHistory({ seed: 21, cases: 120, gemeenten: [OWN, OTHER] }));
   world = await worldOf(t.runtime.store, amsterdamDate(NOW), OWN, OTHER);
-  tokens = { admin: await t.token('admin'), registrator: await t.token('registrator', [OWN]) };
+  tokens = { admin: await t.token('admin'), registrator: await t.token('registrator', [OWN, OWN_SWV]) };
 });
 afterAll(() => t.close());
 

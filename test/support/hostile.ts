@@ -11,6 +11,7 @@ export interface WorldCase {
   stream: string;
   openedOn: string;
   gemeente: string;
+  swv: string;
   /** Revision of its last event. */
   revision: number;
   /** An eventId stored in it (its CaseOpened). */
@@ -25,7 +26,7 @@ export interface World {
   open: WorldCase[];
   closed: WorldCase[];
   meetings: string[];
-  /** The registrator's gemeente, and one outside its scope. */
+  /** The registrator's gemeente (with swv OWN_SWV), and one outside its scope. */
   own: string;
   other: string;
 }
@@ -44,6 +45,12 @@ export interface Hostile {
 }
 
 type Json = Record<string, unknown>;
+
+/** The swv in the registrator's scope beside `World.own`; events made here name it. */
+export const OWN_SWV = 'PO2601';
+
+/** A case of neither the registrator's gemeente nor its swv. */
+const foreignCase = (rng: Rng, world: World) => rng.pick(world.open.filter((x) => x.gemeente === world.other && x.swv !== OWN_SWV));
 
 /** What the store holds, read through the port. */
 export async function worldOf(store: EventStore, today: string, own: string, other: string): Promise<World> {
@@ -64,7 +71,7 @@ export async function worldOf(store: EventStore, today: string, own: string, oth
     const active = activeEvents(events as CaseEvent[]);
     const first = active[0];
     if (first?.type !== 'CaseOpened') continue; // a retracted case: neither open nor closed
-    const c = { stream, openedOn: first.data.effectiveOn, gemeente: first.data.gemeente, revision: events[events.length - 1].revision, eventId: first.eventId };
+    const c = { stream, openedOn: first.data.effectiveOn, gemeente: first.data.gemeente, swv: first.data.swv, revision: events[events.length - 1].revision, eventId: first.eventId };
     (active.some((e) => e.type === 'CaseClosed') ? world.closed : world.open).push(c);
   }
   return world;
@@ -87,7 +94,7 @@ function opened(rng: Rng, world: World, stream = `case-${uuid(rng)}`, effectiveO
   return envelope(rng, 'CaseOpened', stream, {
     childRef: childRef(rng),
     gemeente: world.own,
-    swv: 'PO2601',
+    swv: OWN_SWV,
     sector: rng.pick(['po', 'vo', 'so', 'vso', 'mbo', 'geen']),
     birthYear: rng.int(2008, 2018),
     signalledBy: rng.pick(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']),
@@ -357,6 +364,8 @@ function ruleBreaker(rng: Rng, world: World): { lines: Json[]; kind: string; his
       return { kind: 'eventId reused', lines: [reused] };
     },
     () => ({ kind: 'eventId reused', lines: [fresh, { ...opened(rng, world), eventId: fresh.eventId }] }),
+    // the id of an event in another stream (any gemeente's), in any letter case
+    () => ({ kind: 'eventId of another stream', lines: [{ ...fresh, eventId: rng.chance(0.5) ? c.eventId : c.eventId.toUpperCase() }] }),
     () => ({ kind: 'recordedAt without historical', lines: [{ ...fresh, recordedAt: `${freshOn}T10:00:00Z` }] }),
     () => ({ kind: 'historical without recordedAt', lines: [fresh], historical: true }),
     () => {
@@ -492,8 +501,13 @@ export function hostileRequest(rng: Rng, world: World, options: { huge: number }
       return whole('another gemeente (registrator)', 403, `[${JSON.stringify(e)}]`, { as: 'registrator', badLines: [1] });
     },
     () => {
-      const foreign = rng.pick(world.open.filter((x) => x.gemeente === world.other));
+      const foreign = foreignCase(rng, world);
       return whole('another gemeente’s case (registrator)', 422, `[${JSON.stringify(followUp(rng, foreign.stream, world.today))}]`, { as: 'registrator', badLines: [1] });
+    },
+    () => {
+      const foreign = foreignCase(rng, world);
+      const e: Json = { ...opened(rng, world), eventId: foreign.eventId };
+      return whole('another gemeente’s eventId (registrator)', 422, `[${JSON.stringify(e)},${JSON.stringify(followUp(rng, e.stream as string, world.today))}]`, { as: 'registrator', badLines: [1, 2] });
     },
     () => whole('too many events', 413, `[${Array.from({ length: 5001 + rng.int(0, 2000) }, () => rng.pick(['0', '{}', 'null', valid[0]])).join(',')}]`),
   ];

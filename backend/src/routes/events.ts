@@ -40,24 +40,39 @@ export function statusOfErrors(errors: readonly LineError[]): 400 | 403 | 422 {
 }
 
 /**
- * The scope check for a registrator: a case is theirs when its CaseOpened (stored, or earlier in this request)
- * names their gemeente or swv; a meeting when one of its codes is theirs. Another's existing case is hidden: a write
- * to it is answered, to the byte, as one to a case that does not exist, so case ids cannot be probed.
+ * The scope check for a registrator. A meeting's every code (gemeente and/or swv) must be the writer's, or one
+ * could add meetings to another's figures. A case belongs to both its gemeente and its swv, and a registrator of
+ * either side records it naming the other (a leerplichtambtenaar names the child's school's swv): its CaseOpened
+ * needs one code of the writer's own. (Requiring both would make every leerplichtambtenaar's scope hold swvs, and
+ * so let them read the cases of other gemeenten in those swvs.) A case is theirs when its CaseOpened (stored, or
+ * earlier in this request) names one of their codes. Another's existing case is hidden: a write to it is answered,
+ * to the byte, as one to a case that does not exist, and a CaseOpened on its stream as one on a taken stream of
+ * their own (CASE_ALREADY_OPENED), so case ids cannot be probed beyond "taken".
  */
 export function scopeGuard(principal: Principal): NonNullable<IngestOptions['authorise']> {
   const opened = new Map<string, { gemeente: string; swv: string }>();
-  const outOfScope = { field: 'data.gemeente', code: 'OUT_OF_SCOPE', message: 'Deze gemeente en dit samenwerkingsverband vallen buiten uw bereik' };
   return (event, history) => {
-    if (event.type === 'MeetingHeld') return inScope(principal, event.data) ? undefined : outOfScope;
+    if (event.type === 'MeetingHeld') return outOfScope(principal, event.data);
     if (event.type === 'CaseOpened') {
       opened.set(event.stream, event.data);
-      return inScope(principal, event.data) ? undefined : outOfScope;
+      return inScope(principal, event.data) ? undefined : outOfScope(principal, { gemeente: event.data.gemeente });
     }
     const first = history[0];
     const codes = first?.type === 'CaseOpened' ? first.data : opened.get(event.stream);
     if (!codes || inScope(principal, codes)) return undefined; // an unopened case: decide() says so
     return 'hidden';
   };
+}
+
+/** The first code of an event that is not the writer's, as a line error naming its field (never its value). */
+function outOfScope(principal: Principal, codes: { gemeente?: string; swv?: string }): Omit<LineError, 'line'> | undefined {
+  if (codes.gemeente !== undefined && !inScope(principal, { gemeente: codes.gemeente })) {
+    return { field: 'data.gemeente', code: 'OUT_OF_SCOPE', message: 'Deze gemeente valt buiten uw bereik: u kunt alleen registreren voor de gemeenten en samenwerkingsverbanden van uw account' };
+  }
+  if (codes.swv !== undefined && !inScope(principal, { swv: codes.swv })) {
+    return { field: 'data.swv', code: 'OUT_OF_SCOPE', message: 'Dit samenwerkingsverband valt buiten uw bereik: u kunt alleen registreren voor de gemeenten en samenwerkingsverbanden van uw account' };
+  }
+  return undefined;
 }
 
 export function eventRoutes(deps: AppDeps) {
