@@ -10,6 +10,7 @@ import { authenticate, PRINT_AS, SESSION_COOKIE, type PrintEnv } from './auth/mi
 import type { Oidc } from './auth/oidc.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { AuthStore } from './auth/store.ts';
+import type { PublicationStore } from './reports/publications.ts';
 import { serveDashboard } from './dashboard.ts';
 import { printPdf } from './exports/pdf.ts';
 import type { Principal } from './auth/roles.ts';
@@ -22,6 +23,7 @@ import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { publicationRoutes } from './routes/publications.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { signalRoutes } from './routes/signals.ts';
 import type { Runtime } from './runtime.ts';
@@ -32,6 +34,8 @@ export interface AppDeps {
   auth: AuthStore;
   /** The projections: an erasure removes read-model rows besides the log's events. */
   projector: Projector;
+  /** What bestuur and raad see: fixed, suppressed publications per whole scope (schema `app`, migrated). */
+  publications: PublicationStore;
   /** Where the projections are and how far behind the log (events). */
   projectionLag?: () => Promise<{ position: string; lag: number }>;
   /** OpenID Connect login, when configured. */
@@ -84,6 +88,7 @@ export function createApp(deps: AppDeps) {
     .route('/signals', signalRoutes(deps))
     .route('/metrics', metricRoutes(deps))
     .route('/exports', exportRoutes(deps))
+    .route('/publications', publicationRoutes(deps))
     .route('/admin', adminRoutes(deps));
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

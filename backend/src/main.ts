@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { Oidc } from './auth/oidc.ts';
 import { AuthStore } from './auth/store.ts';
 import { configFromEnv } from './config.ts';
+import { PublicationStore } from './reports/publications.ts';
 import { openRuntime } from './runtime.ts';
 import { loadDemoOnFirstStart } from './simulator/demo.ts';
 
@@ -14,9 +15,11 @@ const config = configFromEnv();
 const runtime = await openRuntime(config);
 const projector = new Projector(runtime.db, runtime.store);
 await projector.migrate();
-await loadDemoOnFirstStart(runtime, config);
 const auth = new AuthStore(runtime.db, runtime.clock, config.sessionHours);
 await auth.migrate();
+const publications = new PublicationStore(runtime.db, runtime.clock);
+await publications.migrate();
+await loadDemoOnFirstStart(runtime, config, { projector, publications });
 const firstPassword = await auth.ensureFirstAdmin();
 if (firstPassword) {
   console.log(`Eerste start: gebruiker "admin" aangemaakt met het eenmalige wachtwoord ${firstPassword}`);
@@ -29,7 +32,7 @@ const projecting = projector.run(stopProjections.signal).catch((error) => {
   process.exitCode = 1;
 });
 
-const app = createApp({ runtime, auth, projector, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
+const app = createApp({ runtime, auth, projector, publications, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`Pactmonitor draait op http://localhost:${info.port} (eventlog: ${runtime.storeKind}, gegevens: ${where})`);

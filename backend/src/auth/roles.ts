@@ -32,6 +32,7 @@ export type Action =
   | 'export-reports'
   | 'export-cases'
   | 'read-metrics'
+  | 'publish'
   | 'administer';
 
 /** Who may do what. bestuur and raad never see case ids; the registrator reads its cases and signals, not reports. */
@@ -44,6 +45,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'export-reports': ['beleid', 'bestuur', 'raad', 'admin'],
   'export-cases': ['beleid', 'admin'],
   'read-metrics': ROLES,
+  publish: ['beleid', 'admin'],
   administer: ['admin'],
 };
 
