@@ -19,7 +19,7 @@ export const eraseCommand: Command = {
     try {
       const auth = new AuthStore(runtime.db, runtime.clock);
       await auth.migrate();
-      const result = await eraseChild({ store: runtime.store, projector, auth }, ref, { subject: `cli:${os.userInfo().username}`, role: 'admin' });
+      const result = await eraseChild({ store: runtime.store, projector, auth, db: runtime.db }, ref, { subject: `cli:${os.userInfo().username}`, role: 'admin' });
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;
     } finally {

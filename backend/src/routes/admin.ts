@@ -144,7 +144,7 @@ export function adminRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const principal = authorised(c, 'administer');
-        const result = await eraseChild({ store: deps.runtime.store, projector: deps.projector, auth }, c.req.valid('json').childRef, principal);
+        const result = await eraseChild({ store: deps.runtime.store, projector: deps.projector, auth, db: deps.runtime.db }, c.req.valid('json').childRef, principal);
         return c.json(result, 200);
       },
     )
