@@ -44,8 +44,13 @@ export interface AppDeps {
   loginLimiter?: RateLimiter;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  // text the database cannot hold (a NUL byte, a lone surrogate) that a check upstream let through
+  const code = (error as { code?: unknown })?.code;
+  if (code === '22021' || code === '22P05') return new ApiError(400, 'INVALID_REQUEST', 'De invoer bevat tekens die niet kunnen worden opgeslagen (zoals een NUL-teken)');
   if (error instanceof HTTPException) {
     if (error.status === 400) return new ApiError(400, 'INVALID_JSON', 'De inhoud is geen geldige JSON');
     if (error.status === 415) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Deze Content-Type wordt hier niet aangenomen; zie /api/openapi.json (meestal application/json)');
@@ -72,9 +77,21 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('*', bodyLimit({ maxSize: deps.runtime.config.maxBodyBytes, onError: (c) => errorResponse(c, new ApiError(413, 'TOO_LARGE', `Het verzoek is groter dan ${deps.runtime.config.maxBodyBytes} bytes; stuur het in delen`)) }));
-  app.use('*', authenticate(deps.auth));
+  app.use('*', authenticate(deps.auth, deps.runtime.config.trustProxy));
+  // Nothing of an answer of the API is for a shared cache or the browser's history: case views, figures, files.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+  // Who is not logged in gets 401 before a body is read or parsed (only the login itself takes one, and a small one).
+  app.use('*', async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method) || c.get('principal')) return next();
+    if (!['/api/auth/login', '/api/auth/logout'].includes(new URL(c.req.url).pathname)) throw new ApiError(401, 'UNAUTHENTICATED', 'Meld u aan (sessie of API-token)');
+    return next();
+  });
+  app.use('/auth/login', bodyLimit({ maxSize: 16 * 1024, onError: (c) => errorResponse(c, new ApiError(413, 'TOO_LARGE', 'Een aanmelding is hoogstens 16 KiB')) }));
   app.onError((error, c) => errorResponse(c, toApiError(error)));
-  app.notFound((c) => errorResponse(c, new ApiError(404, 'NOT_FOUND', `Onbekende route: ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'NOT_FOUND', 'Onbekende route; zie /api/openapi.json')));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Sessie na POST /api/auth/login of OpenID Connect' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'API-token (pact_…) voor machine-imports' });

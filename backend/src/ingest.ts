@@ -1,5 +1,7 @@
 // Ingesting events (CLI import and POST /api/events): check every event with the privacy guard, the schema and
-// the write rules against its stream's state, then append all of them or nothing.
+// the write rules against its stream's state, then append all of them or nothing. Long inputs are worked through in
+// slices of SLICE_MS, so other requests (and /api/health) are answered in between.
+import { setImmediate } from 'node:timers/promises';
 import {
   amsterdamDate,
   ConcurrencyError,
@@ -47,18 +49,61 @@ export interface IngestOptions {
 
 export type IngestResult =
   | { ok: true; appended: number; duplicates: number; revisions: Record<string, number> }
-  | { ok: false; errors: LineError[] }
+  /** The first MAX_ERRORS errors by line; `count` of all of them, on `lines` lines; `codes`: every code among them. */
+  | { ok: false; errors: LineError[]; count: number; lines: number; codes: string[] }
   | { ok: false; conflict: ConcurrencyError };
 
+/** At most this many errors in an answer (the first by line); the rest are counted. */
+export const MAX_ERRORS = 100;
 const RETRIES_ON_CONFLICT = 3;
+/** Longest stretch of work on the event loop before ingest lets other requests run. */
+const SLICE_MS = 10;
 
-/** Parses NDJSON text into inputs; a line that is not JSON becomes an input that fails with a clear error. */
-export function ndjsonInputs(text: string): IngestInput[] {
-  return text.split(/\r?\n/).flatMap((raw, i) => parseLine(raw, i + 1) ?? []);
+/** A function that yields to the event loop when the caller has worked for SLICE_MS since the last yield. */
+function yielder(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await setImmediate();
+    since = performance.now();
+  };
+}
+
+/**
+ * Reads NDJSON from a byte stream (a request body, a file) line by line, yielding to the event loop as it goes; a
+ * line that is not JSON becomes an input that fails with a clear error, blank lines are skipped. Stops reading after
+ * `max` events (`more`: there were more).
+ */
+export async function readNdjson(source: AsyncIterable<Uint8Array | string>, max = Infinity): Promise<{ inputs: IngestInput[]; more: boolean }> {
+  const decoder = new TextDecoder();
+  const pause = yielder();
+  const inputs: IngestInput[] = [];
+  let rest = '';
+  let line = 0;
+  const take = (raw: string) => {
+    line++;
+    const input = parseLine(raw, line);
+    if (input) inputs.push(input);
+    return inputs.length > max;
+  };
+  for await (const chunk of source) {
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let start = 0;
+    for (let end = rest.indexOf('\n'); end !== -1; end = rest.indexOf('\n', start)) {
+      if (take(rest.slice(start, end))) return { inputs: inputs.slice(0, max), more: true };
+      start = end + 1;
+      if ((line & 1023) === 0) await pause();
+    }
+    rest = rest.slice(start);
+    await pause();
+  }
+  rest += decoder.decode();
+  if (rest !== '' && take(rest)) return { inputs: inputs.slice(0, max), more: true };
+  return { inputs, more: false };
 }
 
 /** One NDJSON line as an input; blank lines are skipped (undefined). */
-export function parseLine(raw: string, line: number): IngestInput | undefined {
+function parseLine(raw: string, line: number): IngestInput | undefined {
   const text = raw.trim();
   return text === '' ? undefined : { line, value: parseJsonLine(text) };
 }
@@ -101,16 +146,24 @@ const EVENT_ID_REUSED: Omit<LineError, 'line'> = {
   message: 'Deze eventId hoort al bij een ander event; geef elk nieuw event een eigen eventId',
 };
 
+/** The errors as an answer: the first MAX_ERRORS by line, and how many there were on how many lines. */
+function failed(all: LineError[]): IngestResult {
+  all.sort((a, b) => a.line - b.line);
+  return { ok: false, errors: all.slice(0, MAX_ERRORS), count: all.length, lines: new Set(all.map((e) => e.line)).size, codes: [...new Set(all.map((e) => e.code))] };
+}
+
 /** Validates every input, then appends all events or none. */
 export async function ingest(store: EventStore, inputs: readonly IngestInput[], options: IngestOptions = {}): Promise<IngestResult> {
   const historical = options.historical ?? false;
   const clock = options.clock ?? (() => new Date());
   const errors: LineError[] = [];
   const events: { line: number; event: PactEvent }[] = [];
+  const pause = yielder();
   for (const input of inputs) {
     const checked = checkInput(input, historical);
-    errors.push(...checked.errors);
+    for (const e of checked.errors) errors.push(e); // not push(...): one event can have 300,000 findings
     if (checked.event) events.push({ line: input.line, event: checked.event });
+    await pause();
   }
 
   for (let attempt = 1; ; attempt++) {
@@ -123,6 +176,7 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
     const known = new Map<string, PactEvent>();
     let duplicates = 0;
     for (const { line, event } of events) {
+      await pause();
       const storedEvents = stored.get(event.stream) ?? [];
       const verdict = options.authorise?.(event, storedEvents);
       if (verdict && verdict !== 'hidden') {
@@ -152,8 +206,7 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
       if (list) list.push(event);
       else writes.set(event.stream, [event]);
     }
-    const allErrors = [...errors, ...ruleErrors].sort((a, b) => a.line - b.line);
-    if (allErrors.length > 0) return { ok: false, errors: allErrors };
+    if (errors.length + ruleErrors.length > 0) return failed([...errors, ...ruleErrors]);
 
     try {
       const result = await store.append(
@@ -169,16 +222,16 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
       if (error instanceof RecordedAtError) {
         const line = events.find((e) => e.event.eventId === error.eventId)?.line ?? 0;
         const code = { missing: 'RECORDED_AT_REQUIRED', future: 'RECORDED_AT_IN_FUTURE', backwards: 'RECORDED_AT_BACKWARDS' }[error.reason];
-        return { ok: false, errors: [{ line, field: 'recordedAt', code, message: error.message }] };
+        return failed([{ line, field: 'recordedAt', code, message: error.message }]);
       }
       if (error instanceof EventIdReusedError) {
         // a concurrent append took the id between our check and the store's
         const line = events.find((e) => e.event.eventId.toLowerCase() === error.eventId)?.line ?? 0;
-        return { ok: false, errors: [{ line, ...EVENT_ID_REUSED }] };
+        return failed([{ line, ...EVENT_ID_REUSED }]);
       }
       if (error instanceof StreamErasedError) {
         const line = events.find((e) => e.event.stream === error.stream)?.line ?? 0;
-        return { ok: false, errors: [{ line, field: 'stream', code: 'STREAM_ERASED', message: 'Deze stream is gewist op verzoek (AVG) en kan niet opnieuw worden gebruikt; geef de casus een nieuwe id' }] };
+        return failed([{ line, field: 'stream', code: 'STREAM_ERASED', message: 'Deze stream is gewist op verzoek (AVG) en kan niet opnieuw worden gebruikt; geef de casus een nieuwe id' }]);
       }
       if (!(error instanceof ConcurrencyError)) throw error;
       // A caller's own expected revision is theirs to resolve; a stream that changed under our check is re-read.

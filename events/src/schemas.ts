@@ -166,16 +166,18 @@ export interface FieldIssue {
 function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys') {
-      // one issue per unknown field, named by its own path (`data.opmerking`), not by the object holding it
-      return issue.keys.map((key) => ({
-        field: [...path, key].join('.'),
-        code: 'UNKNOWN_FIELD',
-        message: `Onbekend veld: ${JSON.stringify(key)}`, // quoted: a key may be blank or hold control characters
-      }));
-    }
+    if (issue.code === 'unrecognized_keys') return [unknownFields(path, issue.keys.length)];
     return [{ field: path.join('.'), code: 'INVALID_FIELD', message: issue.message }];
   });
+}
+
+/**
+ * Unknown fields of one object as one issue, named by the object's path: a key is input like any value (it may be a
+ * name or a number) and is not echoed; one issue per object also keeps an answer small for thousands of them.
+ */
+export function unknownFields(path: readonly string[], count: number): FieldIssue {
+  const where = path.length > 0 ? `in ${path.join('.')}` : 'in het event';
+  return { field: path.join('.'), code: 'UNKNOWN_FIELD', message: `Onbekend veld ${where} (${count}): alleen de velden van events.md voor dit eventtype zijn toegestaan` };
 }
 
 export type ParseResult = { ok: true; event: PactEvent } | { ok: false; issues: FieldIssue[] };

@@ -60,6 +60,21 @@ export function suppressionFor(role: Role): Suppression {
   return role === 'beleid' || role === 'admin' ? 'none' : 'small-numbers';
 }
 
+/** The public roles: they read published, suppressed figures only (README, Publications). */
+export const isPublic = (role: Role) => role === 'bestuur' || role === 'raad';
+
+/**
+ * Why a user or token of `role` may not have `scope`, or undefined: every role but admin needs a code, and a public
+ * role exactly one (one whole gemeente or swv: two would let it subtract overlapping tables).
+ */
+export function scopeProblem(role: Role, scope: UserScope): string | undefined {
+  if (role === 'admin') return undefined;
+  const codes = scope.gemeenten.length + scope.swvs.length;
+  if (codes === 0) return 'Deze rol heeft minstens één gemeente of samenwerkingsverband nodig (scope)';
+  if (isPublic(role) && codes > 1) return 'Bestuur en raad zien de cijfers van één hele gemeente of één heel samenwerkingsverband: geef precies één code (scope)';
+  return undefined;
+}
+
 /** Does a case (or meeting) of this gemeente/swv lie in the principal's scope? */
 export function inScope(principal: Principal, codes: { gemeente?: string | null; swv?: string | null }): boolean {
   if (principal.role === 'admin') return true;

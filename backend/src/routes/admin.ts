@@ -10,11 +10,11 @@ import { eraseChild } from '../erasure.ts';
 const ScopeCodes = z.array(z.string()).default([]).openapi({ description: 'Gemeentecodes (GM…) en codes van samenwerkingsverbanden (PO…/VO…)', example: ['GM0344'] });
 const Scope = z.object({ gemeenten: z.array(z.string()), swvs: z.array(z.string()) });
 const User = z.object({ username: z.string(), role: z.enum(ROLES), scope: Scope, mustChangePassword: z.boolean(), createdAt: z.string() }).openapi('User');
-const NewUser = z.object({ username: z.string().min(2).max(64), role: z.enum(ROLES), scope: ScopeCodes }).openapi('NewUser');
+const NewUser = z.object({ username: z.string().min(2).max(64).regex(/^[a-z0-9][a-z0-9._@-]*$/i, { error: 'Ongeldige gebruikersnaam: letters, cijfers, . _ @ -' }), role: z.enum(ROLES), scope: ScopeCodes }).openapi('NewUser');
 const Token = z
   .object({ id: z.string(), name: z.string(), role: z.enum(ROLES), scope: Scope, createdBy: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() })
   .openapi('Token');
-const NewToken = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES), scope: ScopeCodes, expiresAt: z.iso.datetime({ offset: true }).optional() }).openapi('NewToken');
+const NewToken = z.object({ name: z.string().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'Geen stuurtekens toegestaan' }), role: z.enum(ROLES), scope: ScopeCodes, expiresAt: z.iso.datetime({ offset: true }).optional() }).openapi('NewToken');
 const AuditRow = z.object({ at: z.string(), subject: z.string(), role: z.string(), action: z.string(), target: z.string().nullable().optional(), params: z.record(z.string(), z.unknown()).optional() });
 
 const ErasureRequest = z.strictObject({ childRef: z.string().regex(CHILD_REF, { error: CHILD_REF_MESSAGE }) }).openapi('ErasureRequest');
@@ -24,7 +24,10 @@ const json = <S extends z.ZodType>(schema: S, description: string) => ({ descrip
 
 function scopeOf(codes: string[]) {
   const scope = parseScopeCodes(codes);
-  if ('invalid' in scope) throw new ApiError(400, 'INVALID_REQUEST', `Ongeldige code: ${scope.invalid.join(', ')}`, scope.invalid.map((code) => ({ field: 'scope', code: 'INVALID_FIELD', message: `Ongeldige code: ${code}` })));
+  if ('invalid' in scope) {
+    const message = 'Ongeldige code in scope: verwacht GM, PO of VO en 4 cijfers';
+    throw new ApiError(400, 'INVALID_REQUEST', message, codes.flatMap((code, i) => (scope.invalid.includes(code) ? [{ field: `scope.${i}`, code: 'INVALID_FIELD', message }] : [])));
+  }
   return scope;
 }
 
@@ -65,12 +68,14 @@ export function adminRoutes(deps: AppDeps) {
         summary: 'Gebruiker verwijderen (en afmelden)',
         security: SECURITY,
         request: { params: z.object({ username: z.string() }) },
-        responses: { 204: { description: 'Verwijderd' }, ...errorResponses(404) },
+        responses: { 204: { description: 'Verwijderd' }, ...errorResponses(404, 409) },
       }),
       async (c) => {
         const principal = authorised(c, 'administer');
         const { username } = c.req.valid('param');
-        if (!(await auth.removeUser(username))) throw new ApiError(404, 'NOT_FOUND', 'Onbekende gebruiker');
+        const removed = await auth.removeUser(username);
+        if (removed === 'last-admin') throw new ApiError(409, 'LAST_ADMIN', 'Dit is de laatste beheerder: maak eerst een andere beheerder aan');
+        if (!removed) throw new ApiError(404, 'NOT_FOUND', 'Onbekende gebruiker');
         await auth.audit({ subject: principal.subject, role: principal.role, action: 'user-remove', target: `users/${username}` });
         return c.body(null, 204);
       },
@@ -109,8 +114,19 @@ export function adminRoutes(deps: AppDeps) {
       async (c) => {
         const principal = authorised(c, 'administer');
         const body = c.req.valid('json');
-        const created = await auth.addToken(body.name, body.role, scopeOf(body.scope), principal.subject, body.expiresAt ? new Date(body.expiresAt) : undefined);
-        await auth.audit({ subject: principal.subject, role: principal.role, action: 'token-add', target: `tokens/${created.id}`, params: { name: body.name, role: body.role, scope: body.scope } });
+        let created: { id: string; token: string };
+        try {
+          created = await auth.addToken(body.name, body.role, scopeOf(body.scope), principal.subject, body.expiresAt ? new Date(body.expiresAt) : undefined, (id) => ({
+            subject: principal.subject,
+            role: principal.role,
+            action: 'token-add',
+            target: `tokens/${id}`,
+            params: { name: body.name, role: body.role, scope: body.scope },
+          }));
+        } catch (error) {
+          if (error instanceof ApiError || (error as { code?: string }).code !== undefined) throw error;
+          throw new ApiError(400, 'INVALID_REQUEST', (error as Error).message);
+        }
         return c.json(created, 201);
       },
     )

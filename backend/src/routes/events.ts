@@ -6,7 +6,7 @@ import type { AppDeps } from '../app.ts';
 import { inScope, type Principal } from '../auth/roles.ts';
 import { authorised, router, SECURITY } from '../http/context.ts';
 import { ApiError, errorResponses } from '../http/errors.ts';
-import { ingest, ndjsonInputs, type IngestCode, type IngestInput, type IngestOptions, type LineError } from '../ingest.ts';
+import { ingest, MAX_ERRORS, readNdjson, type IngestCode, type IngestInput, type IngestOptions, type LineError } from '../ingest.ts';
 
 /** At most this many events in one request; a larger load goes in parts, or through `npm run pact -- import`. */
 export const MAX_EVENTS_PER_REQUEST = 5_000;
@@ -34,9 +34,10 @@ const RULE_CODES = new Set<string>([
   'RECORDED_AT_IN_FUTURE', 'EVENT_ID_REUSED', 'STREAM_ERASED',
 ] satisfies (RuleCode | IngestCode)[]);
 
-export function statusOfErrors(errors: readonly LineError[]): 400 | 403 | 422 {
-  if (errors.some((e) => e.code === 'OUT_OF_SCOPE')) return 403;
-  return errors.every((e) => RULE_CODES.has(e.code)) ? 422 : 400;
+/** The status of a refusal, by the codes of all its errors. */
+export function statusOfErrors(codes: readonly string[]): 400 | 403 | 422 {
+  if (codes.includes('OUT_OF_SCOPE')) return 403;
+  return codes.every((code) => RULE_CODES.has(code)) ? 422 : 400;
 }
 
 /**
@@ -105,8 +106,13 @@ export function eventRoutes(deps: AppDeps) {
       if (historical) authorised(c, 'append-historical');
       let inputs: IngestInput[];
       let expectedRevisions: IngestOptions['expectedRevisions'];
+      const tooMany = () => new ApiError(413, 'TOO_MANY_EVENTS', `Meer dan ${MAX_EVENTS_PER_REQUEST} events in één verzoek; stuur hoogstens ${MAX_EVENTS_PER_REQUEST} per verzoek, of gebruik npm run pact -- import`);
       if ((c.req.header('content-type') ?? '').includes('ndjson')) {
-        inputs = ndjsonInputs(await c.req.text());
+        // read as it arrives, a line at a time, yielding in between; no more than the limit is parsed
+        const body = c.req.raw.body;
+        const read = body ? await readNdjson(body, MAX_EVENTS_PER_REQUEST) : { inputs: [], more: false };
+        if (read.more) throw tooMany();
+        inputs = read.inputs;
       } else {
         const body = c.req.valid('json') as z.infer<typeof EventsBody> | Record<string, never>;
         const events = Array.isArray(body) ? body : (body.events ?? []);
@@ -114,9 +120,7 @@ export function eventRoutes(deps: AppDeps) {
         inputs = events.map((value, i) => ({ line: i + 1, value }));
       }
       if (inputs.length === 0) throw new ApiError(400, 'NO_EVENTS', 'Geen events in het verzoek');
-      if (inputs.length > MAX_EVENTS_PER_REQUEST) {
-        throw new ApiError(413, 'TOO_MANY_EVENTS', `${inputs.length} events in één verzoek; stuur hoogstens ${MAX_EVENTS_PER_REQUEST} per verzoek, of gebruik npm run pact -- import`);
-      }
+      if (inputs.length > MAX_EVENTS_PER_REQUEST) throw tooMany();
       const result = await ingest(runtime.store, inputs, {
         historical,
         clock: runtime.clock,
@@ -128,8 +132,10 @@ export function eventRoutes(deps: AppDeps) {
         const { stream, expected, actual } = result.conflict;
         throw new ApiError(409, 'CONCURRENCY', result.conflict.message, { stream, expectedRevision: expected, currentRevision: actual });
       }
-      const status = statusOfErrors(result.errors);
-      const message = { 400: 'Ongeldige events; niets toegevoegd', 403: 'Buiten uw bereik; niets toegevoegd', 422: 'Een regel is overtreden; niets toegevoegd' }[status];
+      const status = statusOfErrors(result.codes);
+      const what = { 400: 'Ongeldige events; niets toegevoegd', 403: 'Buiten uw bereik; niets toegevoegd', 422: 'Een regel is overtreden; niets toegevoegd' }[status];
+      const counted = `${result.count} ${result.count === 1 ? 'fout' : 'fouten'} op ${result.lines} ${result.lines === 1 ? 'regel' : 'regels'}`;
+      const message = result.count > result.errors.length ? `${what} (${counted}; de eerste ${MAX_ERRORS} staan in details)` : `${what} (${counted})`;
       throw new ApiError(status, { 400: 'INVALID_EVENTS', 403: 'OUT_OF_SCOPE', 422: 'RULE_VIOLATED' }[status], message, result.errors);
     },
   );
