@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps) {
   const site = new OpenAPIHono<AppEnv>();
   const app = site.basePath('/api');
   // A PDF is the dashboard's print page, loaded by headless Chromium from this app in-process, as the caller.
-  const printAs = (target: string, principal: Principal) => printPdf(target, (request) => app.fetch(request, { [PRINT_AS]: principal } satisfies PrintEnv), deps.runtime.config.chromiumPath);
+  const printAs = (target: string, principal: Principal) => printPdf(target, (request) => app.fetch(request, { [PRINT_AS]: principal } satisfies PrintEnv), deps.runtime.config.chromiumPath, principal.subject);
   app.use(
     '*',
     secureHeaders({

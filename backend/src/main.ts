@@ -38,6 +38,10 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Pactmonitor draait op http://localhost:${info.port} (eventlog: ${runtime.storeKind}, gegevens: ${where})`);
 });
 
+// A client gets 10 s for its request's headers and 60 s for the whole request (body included), instead of Node's
+// 60 s and 5 minutes: a slow sender cannot hold connections open for long.
+Object.assign(server as Server, { headersTimeout: 10_000, requestTimeout: 60_000 });
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;

@@ -6,7 +6,7 @@ import { amsterdamDate, schoolYearBounds, schoolYearOf } from '@pact/events';
 import { monthlyReport, registeredDays, yearReport, type ReportOptions } from '@pact/projections';
 import type { AppDeps } from '../app.ts';
 import { queryScope, suppressionFor, type Principal } from '../auth/roles.ts';
-import { PdfUnavailable } from '../exports/pdf.ts';
+import { PdfBusy, PdfUnavailable } from '../exports/pdf.ts';
 import { XLSX_TYPE, tableXlsx } from '../exports/xlsx.ts';
 import { authorised, router, SECURITY, type AppEnv } from '../http/context.ts';
 import { CSV_TYPE, download, requestedFormat } from '../http/download.ts';
@@ -133,7 +133,7 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         request: { query: z.object({ year: schoolYearParam.openapi({ example: '2023-2024' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx', 'pdf']).optional() }) },
         responses: {
           200: { description: 'Het rapport (JSON), of als bestand', content: { 'application/json': { schema: YearReportSchema }, ...downloads(['text/csv', XLSX_TYPE, 'application/pdf']) } },
-          ...errorResponses(503),
+          ...errorResponses(429, 503),
         },
       }),
       async (c) => {
@@ -155,6 +155,7 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
             file = download(c, await printAs(printTarget(query.year, r.options), r.principal), 'application/pdf', `${name}.pdf`);
           } catch (error) {
             if (error instanceof PdfUnavailable) throw new ApiError(503, 'PDF_UNAVAILABLE', error.message);
+            if (error instanceof PdfBusy) throw new ApiError(429, 'PDF_BUSY', error.message, undefined, { 'Retry-After': String(Math.max(1, error.retryAfter)) });
             throw error;
           }
         }
