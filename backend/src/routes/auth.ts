@@ -90,12 +90,13 @@ export function authRoutes(deps: AppDeps) {
       async (c) => {
         const principal = principalOf(c, { allowPasswordChange: true });
         if (principal.via !== 'session' || principal.subject.startsWith('oidc:')) throw new ApiError(403, 'FORBIDDEN', 'Alleen lokale gebruikers hebben hier een wachtwoord');
-        const wait = passwordChanges.hit(principal.subject);
-        if (wait > 0) throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Te veel pogingen; probeer het over ${wait} seconden opnieuw`, undefined, { 'Retry-After': String(wait) });
         const { currentPassword, newPassword } = c.req.valid('json');
         const problem = passwordProblem(newPassword, principal.subject);
         if (problem) throw new ApiError(400, 'WEAK_PASSWORD', problem, [{ field: 'newPassword', code: 'WEAK_PASSWORD', message: problem }]);
         if (newPassword === currentPassword) throw new ApiError(400, 'WEAK_PASSWORD', 'Kies een ander wachtwoord dan het huidige');
+        // every try of the current password counts (5 per 15 minutes), so a stolen session cannot guess it
+        const wait = passwordChanges.hit(principal.subject);
+        if (wait > 0) throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Te veel pogingen; probeer het over ${wait} seconden opnieuw`, undefined, { 'Retry-After': String(wait) });
         if (!(await auth.checkPassword(principal.subject, currentPassword))) throw new ApiError(403, 'INVALID_CREDENTIALS', 'Het huidige wachtwoord klopt niet');
         passwordChanges.reset(principal.subject);
         const session = await auth.session(getCookie(c, SESSION_COOKIE)!);
