@@ -80,7 +80,8 @@ const send = (options: { root: string } | { path: string }, cacheControl: (reque
   const range = c.req.header('range');
   if (range) {
     const file = 'path' in options ? options.path : fileOf(options.root, c.req.path);
-    if (file) return sendRange(file, range, cacheControl(c.req.path));
+    // not a file of the build: on to the next handler (index.html), never to serveStatic with the header
+    return file ? sendRange(file, range, cacheControl(c.req.path)) : next();
   }
   const res = await serveStatic({ ...options, precompressed: true })(c, next);
   if (res instanceof Response) res.headers.set('Cache-Control', cacheControl(c.req.path));

@@ -9,7 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isoDate = z
   .string()
-  .refine(isIsoDate, { message: 'Ongeldige datum: verwacht een bestaande datum als JJJJ-MM-DD' });
+  .refine(isIsoDate, { message: 'Ongeldige datum: verwacht een bestaande datum als JJJJ-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { message: 'Ongeldige datum: verwacht een datum tussen 2000 en 2099' });
 
 // UUIDs compare case-insensitively; they are kept in lower case so that a retraction finds its event either way.
 const uuid = z
