@@ -13,6 +13,7 @@ import type { AuthStore } from './auth/store.ts';
 import type { PublicationStore } from './reports/publications.ts';
 import { serveDashboard } from './dashboard.ts';
 import { printPdf } from './exports/pdf.ts';
+import { COSTLY_REASON, jsonTooCostly } from './ingest.ts';
 import type { Principal } from './auth/roles.ts';
 import type { AppEnv } from './http/context.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
@@ -90,6 +91,14 @@ export function createApp(deps: AppDeps) {
     return next();
   });
   app.use('/auth/login', bodyLimit({ maxSize: 16 * 1024, onError: (c) => errorResponse(c, new ApiError(413, 'TOO_LARGE', 'Een aanmelding is hoogstens 16 KiB')) }));
+  // A JSON body nested deeper, or with wider objects, than any of ours is refused before JSON.parse (ingest.ts).
+  app.use('*', async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method) && /^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+      const costly = jsonTooCostly(await c.req.text());
+      if (costly) throw new ApiError(400, 'INVALID_JSON', `De inhoud is ${COSTLY_REASON[costly]}; niets gelezen`);
+    }
+    return next();
+  });
   app.onError((error, c) => errorResponse(c, toApiError(error)));
   app.notFound((c) => errorResponse(c, new ApiError(404, 'NOT_FOUND', 'Onbekende route; zie /api/openapi.json')));
 

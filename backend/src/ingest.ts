@@ -108,15 +108,48 @@ function parseLine(raw: string, line: number): IngestInput | undefined {
   return text === '' ? undefined : { line, value: parseJsonLine(text) };
 }
 
+/** Deeper than any request body or event of ours (an event nests 3 levels; privacy.ts stops at 64). */
+export const MAX_JSON_DEPTH = 32;
+/** More fields in one object than any event has (the widest has about a dozen). */
+export const MAX_FIELDS = 1000;
+
+/**
+ * What makes JSON text too costly to parse, found in one pass over the text without parsing it: nesting deeper than
+ * MAX_JSON_DEPTH (JSON.parse of 10 MB of `[[[[…` holds the event loop for seconds), or an object with more than
+ * MAX_FIELDS fields (any walk over the keys of an object of 300,000 fields takes seconds). Brackets and colons
+ * inside strings do not count.
+ */
+export function jsonTooCostly(text: string): 'depth' | 'fields' | undefined {
+  const members: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) {
+      if (members.push(0) > MAX_JSON_DEPTH) return 'depth';
+    } else if (ch === 93 || ch === 125) members.pop();
+    else if (ch === 58 && ++members[members.length - 1] > MAX_FIELDS) return 'fields';
+  }
+  return undefined;
+}
+
+/** Why JSON text is refused before parsing, in words. */
+export const COSTLY_REASON = { depth: `dieper genest dan ${MAX_JSON_DEPTH} niveaus`, fields: `een object met meer dan ${MAX_FIELDS} velden` } as const;
+
 class NotJson {
   constructor(readonly reason: string) {}
 }
 
 function parseJsonLine(raw: string): unknown {
+  const costly = jsonTooCostly(raw);
+  if (costly) return new NotJson(COSTLY_REASON[costly]);
   try {
     return JSON.parse(raw);
   } catch (error) {
-    return new NotJson(error instanceof RangeError ? 'te diep genest' : 'geen geldige JSON');
+    return new NotJson(error instanceof RangeError ? COSTLY_REASON.depth : 'geen geldige JSON');
   }
 }
 
