@@ -20,9 +20,11 @@ import { ApiError, errorResponse } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { configRoutes } from './routes/config.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { meetingRoutes } from './routes/meetings.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { publicationRoutes } from './routes/publications.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -113,6 +115,8 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportRoutes(deps, printAs))
     .route('/signals', signalRoutes(deps))
     .route('/metrics', metricRoutes(deps))
+    .route('/config', configRoutes(deps))
+    .route('/meetings', meetingRoutes(deps))
     .route('/exports', exportRoutes(deps))
     .route('/publications', publicationRoutes(deps))
     .route('/admin', adminRoutes(deps));

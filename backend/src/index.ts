@@ -3,4 +3,4 @@ export type { App } from './app.ts';
 // The event vocabulary's types, so the dashboard's forms offer exactly the values the schemas accept.
 export type { CaseEvent, CaseState, EventData, EventType, PactEvent } from '@pact/events';
 // Shapes of answers whose routes also serve CSV (the typed client cannot infer those).
-export type { MetricDefinition, Signal } from '@pact/projections';
+export type { DescribedMetric, RegionConfig, Signal, SignalList, Verdict } from '@pact/projections';

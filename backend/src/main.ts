@@ -6,20 +6,30 @@ import { Projector } from '@pact/projections';
 import { createApp } from './app.ts';
 import { Oidc } from './auth/oidc.ts';
 import { AuthStore } from './auth/store.ts';
-import { configFromEnv } from './config.ts';
+import { configFromEnv, RegionConfigError, type Config } from './config.ts';
+import { auditRegionConfig } from './region-config.ts';
 import { PublicationStore } from './reports/publications.ts';
 import { openRuntime } from './runtime.ts';
 import { loadDemoOnFirstStart } from './simulator/demo.ts';
 
-const config = configFromEnv();
+let config: Config;
+try {
+  config = configFromEnv();
+} catch (error) {
+  if (!(error instanceof RegionConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const runtime = await openRuntime(config);
-const projector = new Projector(runtime.db, runtime.store);
-await projector.migrate();
+const projector = new Projector(runtime.db, runtime.store, { config: config.region });
+const rebuilt = await projector.migrate();
+if (rebuilt) console.log('De rekenregels (normMonths, normGapDays of fourWeeksDays) zijn gewijzigd: de projecties worden opnieuw opgebouwd');
 const auth = new AuthStore(runtime.db, runtime.clock, config.sessionHours);
 await auth.migrate();
-const publications = new PublicationStore(runtime.db, runtime.clock);
+const publications = new PublicationStore(runtime.db, config.region, runtime.clock);
 await publications.migrate();
 await loadDemoOnFirstStart(runtime, config, { projector, publications });
+await auditRegionConfig(auth, config.region, 'systeem', rebuilt);
 const firstPassword = await auth.ensureFirstAdmin();
 if (firstPassword) {
   console.log(`Eerste start: gebruiker "admin" aangemaakt met het eenmalige wachtwoord ${firstPassword}`);

@@ -73,6 +73,12 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
+/** events.md "Field formats": a `birthYear` lies 4 to 23 years before the year of the case's opening day. */
+export function birthYearRange(openedOn: IsoDate): { min: number; max: number } {
+  const year = Number(openedOn.slice(0, 4));
+  return { min: year - 23, max: year - 4 };
+}
+
 /** A school year `2023-2024` runs from 1 August 2023 to 31 July 2024. */
 export type SchoolYear = string;
 const SCHOOL_YEAR_RE = /^(\d{4})-(\d{4})$/;

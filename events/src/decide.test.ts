@@ -106,15 +106,18 @@ describe('decide: every rule', () => {
     });
   });
 
-  it('BIRTH_YEAR_OUT_OF_RANGE: before 1995 or after today’s year − 3', () => {
-    expect(rejected([], opened('2024-01-10', { birthYear: 1994 }))).toEqual({
+  // v2 (events.md "Field formats"): a birthYear lies 4 to 23 years before the year of the opening (v1: 1995 … today − 3)
+  it('BIRTH_YEAR_OUT_OF_RANGE: more than 23 or less than 4 years before the opening year', () => {
+    expect(rejected([], opened('2024-01-10', { birthYear: 2000 }))).toEqual({
       code: 'BIRTH_YEAR_OUT_OF_RANGE',
       field: 'data.birthYear',
-      message: 'Geboortejaar moet tussen 1995 en 2021 liggen',
+      message: 'Geboortejaar moet tussen 2001 en 2020 liggen (4 tot 23 jaar voor het jaar van de opening)',
     });
-    expect(rejected([], opened('2024-01-10', { birthYear: 2022 })).code).toBe('BIRTH_YEAR_OUT_OF_RANGE');
-    accepted([], opened('2024-01-10', { birthYear: 1995 }));
-    accepted([], opened('2024-01-10', { birthYear: 2021 }));
+    expect(rejected([], opened('2024-01-10', { birthYear: 2021 })).code).toBe('BIRTH_YEAR_OUT_OF_RANGE');
+    accepted([], opened('2024-01-10', { birthYear: 2001 }));
+    accepted([], opened('2024-01-10', { birthYear: 2020 }));
+    // judged on the opening's year, not on the day of the append: a late registration of 2019 keeps 2019's range
+    accepted([], opened('2019-12-31', { birthYear: 1996 }), '2024-03-15');
   });
 
   it('CASE_NOT_OPENED: a case event in an empty stream or a stream not started by CaseOpened', () => {
@@ -311,5 +314,54 @@ describe('decide: the ending rules say what stateOn says', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('decide: v2 plan reviews, offer endings and meeting retractions', () => {
+  const plan = ev('PlanAgreed', { accountableRole: 'swv', planKind: 'onderwijs', reviewOn: '2024-02-01', effectiveOn: '2024-01-15' });
+  const offer = ev('OfferStarted', { offerKind: 'maatwerk', effectiveOn: '2024-02-01' });
+
+  it('accepts a PlanReviewed of the active plan, also after its review date, and an OfferEnded of the running offer', () => {
+    accepted([opened('2024-01-10'), plan], ev('PlanReviewed', { nextReviewOn: '2024-05-01', effectiveOn: '2024-02-20' }));
+    accepted([opened('2024-01-10'), offer], ev('OfferEnded', { outcome: 'afgebroken', effectiveOn: '2024-03-01' }));
+  });
+
+  it('NO_ACTIVE_PLAN: a PlanReviewed without a plan, before it, or after it ended', () => {
+    const review = (on: string) => ev('PlanReviewed', { nextReviewOn: '2024-06-01', effectiveOn: on });
+    expect(rejected([opened('2024-01-10')], review('2024-02-01'))).toEqual({ code: 'NO_ACTIVE_PLAN', field: 'type', message: 'Er is op 2024-02-01 geen lopend plan om te evalueren' });
+    expect(rejected([opened('2024-01-10'), plan], review('2024-01-12')).code).toBe('NO_ACTIVE_PLAN');
+    const ended = ev('PlanEnded', { outcome: 'mislukt', effectiveOn: '2024-02-10' });
+    expect(rejected([opened('2024-01-10'), plan, ended], review('2024-02-11')).code).toBe('NO_ACTIVE_PLAN');
+  });
+
+  it('NO_RUNNING_OFFER: an OfferEnded without a running offer, or after it ended', () => {
+    const end = (on: string) => ev('OfferEnded', { outcome: 'afgerond', effectiveOn: on });
+    expect(rejected([opened('2024-01-10')], end('2024-02-01'))).toEqual({ code: 'NO_RUNNING_OFFER', field: 'type', message: 'Er loopt op 2024-02-01 geen aanbod om te beëindigen' });
+    expect(rejected([opened('2024-01-10'), offer, end('2024-02-10')], end('2024-02-12')).code).toBe('NO_RUNNING_OFFER');
+  });
+
+  const held = ev('MeetingHeld', { forum: 'kernpartner', gemeente: 'GM0344', casesDiscussed: 4, effectiveOn: '2024-03-01' }, MEETING);
+  const retractMeeting = (target: PactEvent, on: string) => ev('EventRetracted', { retractedEventId: target.eventId, reason: 'dubbel', effectiveOn: on }, MEETING);
+
+  it('accepts a retraction of the MeetingHeld of a meeting stream', () => {
+    accepted([held], retractMeeting(held, '2024-03-04'));
+  });
+
+  it('refuses a retraction in an empty meeting stream, of another event, twice, or dated before the meeting', () => {
+    expect(rejected([], retractMeeting(held, '2024-03-04')).code).toBe('MEETING_NOT_RECORDED');
+    expect(rejected([held], ev('EventRetracted', { retractedEventId: nextId(), reason: 'dubbel', effectiveOn: '2024-03-04' }, MEETING)).code).toBe('RETRACTED_EVENT_NOT_FOUND');
+    const first = retractMeeting(held, '2024-03-04');
+    expect(rejected([held, first], retractMeeting(held, '2024-03-05')).code).toBe('ALREADY_RETRACTED');
+    expect(rejected([held], retractMeeting(held, '2024-02-28'))).toEqual({
+      code: 'EFFECTIVE_BEFORE_MEETING',
+      field: 'data.effectiveOn',
+      message: 'effectiveOn ligt voor de datum van het overleg (2024-03-01)',
+    });
+  });
+
+  it('refuses a second MeetingHeld after a retraction too: a corrected meeting is a new stream', () => {
+    expect(rejected([held, retractMeeting(held, '2024-03-04')], ev('MeetingHeld', { forum: 'kernpartner', gemeente: 'GM0344', casesDiscussed: 4, effectiveOn: '2024-03-02' }, MEETING)).code).toBe(
+      'MEETING_ALREADY_RECORDED',
+    );
   });
 });

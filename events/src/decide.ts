@@ -1,8 +1,8 @@
 // The write rules of events.md. `decide` is pure: the stream's history and today's date come in, the
 // event to append or the rule it breaks comes out. Each rule has its own code and Dutch message.
 import { activeEvents } from './evolve.ts';
-import type { IsoDate } from './dates.ts';
-import type { CaseEvent, PactEvent } from './schemas.ts';
+import { birthYearRange, type IsoDate } from './dates.ts';
+import { MEETING_STREAM, type CaseEvent, type MeetingStreamEvent, type PactEvent } from './schemas.ts';
 
 export type RuleCode =
   | 'CASE_NOT_OPENED'
@@ -15,11 +15,14 @@ export type RuleCode =
   | 'NO_ACTIVE_EXEMPTION'
   | 'NO_ACTIVE_REDUCED_TIMETABLE'
   | 'NO_ACTIVE_PLAN'
+  | 'NO_RUNNING_OFFER'
   | 'NOT_ON_WAITLIST'
   | 'RETRACTED_EVENT_NOT_FOUND'
   | 'ALREADY_RETRACTED'
   | 'RETRACTION_NOT_RETRACTABLE'
-  | 'MEETING_ALREADY_RECORDED';
+  | 'MEETING_ALREADY_RECORDED'
+  | 'MEETING_NOT_RECORDED'
+  | 'EFFECTIVE_BEFORE_MEETING';
 
 export interface RuleError {
   code: RuleCode;
@@ -39,17 +42,13 @@ export function decide(history: readonly PactEvent[], event: PactEvent, today: I
   if (event.data.effectiveOn > today) {
     return reject('EFFECTIVE_IN_FUTURE', 'data.effectiveOn', `effectiveOn ${event.data.effectiveOn} ligt na vandaag (${today}); registreer wat al gebeurd is`);
   }
-  if (event.type === 'MeetingHeld') {
-    return history.length > 0
-      ? reject('MEETING_ALREADY_RECORDED', 'stream', 'Dit overleg is al geregistreerd: een overlegstream bevat één MeetingHeld')
-      : { ok: true, event };
-  }
+  if (MEETING_STREAM.test(event.stream) || event.type === 'MeetingHeld') return decideMeeting(history as readonly MeetingStreamEvent[], event as MeetingStreamEvent);
   const caseHistory = history as readonly CaseEvent[];
   if (event.type === 'CaseOpened') {
     if (caseHistory.length > 0) return reject('CASE_ALREADY_OPENED', 'type', 'Deze casus is al geopend: CaseOpened komt één keer voor, als eerste event');
-    const maxYear = Number(today.slice(0, 4)) - 3;
-    if (event.data.birthYear < 1995 || event.data.birthYear > maxYear) {
-      return reject('BIRTH_YEAR_OUT_OF_RANGE', 'data.birthYear', `Geboortejaar moet tussen 1995 en ${maxYear} liggen`);
+    const { min, max } = birthYearRange(event.data.effectiveOn);
+    if (event.data.birthYear < min || event.data.birthYear > max) {
+      return reject('BIRTH_YEAR_OUT_OF_RANGE', 'data.birthYear', `Geboortejaar moet tussen ${min} en ${max} liggen (4 tot 23 jaar voor het jaar van de opening)`);
     }
     return { ok: true, event };
   }
@@ -99,6 +98,10 @@ function needsActiveState(active: readonly CaseEvent[], event: CaseEvent): Decis
         : reject('NO_ACTIVE_REDUCED_TIMETABLE', 'type', `Er is op ${on} geen lopende ontheffing onderwijstijd om te beëindigen`);
     case 'PlanEnded':
       return lastStart(active, on, 'PlanAgreed', 'PlanEnded') ? ok : reject('NO_ACTIVE_PLAN', 'type', `Er is op ${on} geen lopend plan om te beëindigen`);
+    case 'PlanReviewed':
+      return lastStart(active, on, 'PlanAgreed', 'PlanEnded') ? ok : reject('NO_ACTIVE_PLAN', 'type', `Er is op ${on} geen lopend plan om te evalueren`);
+    case 'OfferEnded':
+      return lastStart(active, on, 'OfferStarted', 'OfferEnded') ? ok : reject('NO_RUNNING_OFFER', 'type', `Er loopt op ${on} geen aanbod om te beëindigen`);
     case 'WaitlistLeft': {
       const list = event.data.waitingFor;
       const sameList = (e: CaseEvent) => (e.type === 'WaitlistEntered' || e.type === 'WaitlistLeft') && e.data.waitingFor === list;
@@ -124,6 +127,28 @@ function lastStart<S extends CaseEvent['type']>(
     if ((e.type === start || e.type === end) && e.data.effectiveOn <= on && matches(e) && (!last || e.data.effectiveOn >= last.data.effectiveOn)) last = e;
   }
   return last?.type === start ? (last as Extract<CaseEvent, { type: S }>) : undefined;
+}
+
+/**
+ * A meeting stream holds its one `MeetingHeld`, and at most a retraction of it (a meeting registered by mistake:
+ * twice, on the wrong date or for the wrong forum counts as never held).
+ */
+function decideMeeting(history: readonly MeetingStreamEvent[], event: MeetingStreamEvent): Decision {
+  const held = history.find((e) => e.type === 'MeetingHeld');
+  if (event.type === 'MeetingHeld') {
+    return held
+      ? reject('MEETING_ALREADY_RECORDED', 'stream', 'Dit overleg is al geregistreerd: een overlegstream bevat één MeetingHeld')
+      : { ok: true, event };
+  }
+  if (!held) return reject('MEETING_NOT_RECORDED', 'stream', 'Dit overleg bestaat nog niet: het eerste event van een overlegstream is MeetingHeld');
+  if (event.data.retractedEventId !== held.eventId) {
+    return reject('RETRACTED_EVENT_NOT_FOUND', 'data.retractedEventId', 'Het in te trekken event bestaat niet in dit overleg: alleen de MeetingHeld kan worden ingetrokken');
+  }
+  if (history.some((e) => e.type === 'EventRetracted')) return reject('ALREADY_RETRACTED', 'data.retractedEventId', 'Dit overleg is al ingetrokken');
+  if (event.data.effectiveOn < held.data.effectiveOn) {
+    return reject('EFFECTIVE_BEFORE_MEETING', 'data.effectiveOn', `effectiveOn ligt voor de datum van het overleg (${held.data.effectiveOn})`);
+  }
+  return { ok: true, event };
 }
 
 function beforeOpening(openedOn: IsoDate): Decision {

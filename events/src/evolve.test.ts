@@ -332,3 +332,28 @@ function nextDay(d: string): string {
   t.setUTCDate(t.getUTCDate() + 1);
   return t.toISOString().slice(0, 10);
 }
+
+describe('evolve: v2 plan reviews and offer endings', () => {
+  it('a PlanReviewed moves the active plan’s review date; without a plan it changes nothing', () => {
+    const events = [
+      opened('2024-01-10'),
+      ev('PlanAgreed', { accountableRole: 'swv', planKind: 'onderwijs', reviewOn: '2024-02-01', effectiveOn: '2024-01-15' }),
+      ev('PlanReviewed', { nextReviewOn: '2024-05-01', effectiveOn: '2024-02-20' }),
+    ];
+    expect(stateOn(events, '2024-02-19')).toMatchObject({ plan: { since: '2024-01-15', reviewOn: '2024-02-01' } });
+    expect(stateOn(events, '2024-02-20')).toMatchObject({ plan: { since: '2024-01-15', reviewOn: '2024-05-01' } });
+    expect(stateOn([opened('2024-01-10'), ev('PlanReviewed', { nextReviewOn: '2024-05-01', effectiveOn: '2024-02-20' })], '2024-03-01')).toMatchObject({ plan: null });
+  });
+
+  it('an OfferEnded stops the running offer; a new OfferStarted replaces it', () => {
+    const events = [
+      opened('2024-01-10'),
+      ev('OfferStarted', { offerKind: 'maatwerk', effectiveOn: '2024-01-20' }),
+      ev('OfferStarted', { offerKind: 'zorg', effectiveOn: '2024-02-01' }),
+      ev('OfferEnded', { outcome: 'afgebroken', effectiveOn: '2024-03-01' }),
+    ];
+    expect(stateOn(events, '2024-01-31')).toMatchObject({ offer: { offerKind: 'maatwerk', since: '2024-01-20' } });
+    expect(stateOn(events, '2024-02-29')).toMatchObject({ offer: { offerKind: 'zorg', since: '2024-02-01' } });
+    expect(stateOn(events, '2024-03-01')).toMatchObject({ offer: null });
+  });
+});

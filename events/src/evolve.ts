@@ -23,7 +23,9 @@ export interface CaseFacts {
   reason: Data<'PhaseChanged'>['reason'] | null;
   exemption: { article: Article; since: IsoDate; until: IsoDate | null } | null;
   reducedTimetable: { hoursPerWeek: number; since: IsoDate } | null;
+  /** The active plan (agreed, not ended), with its current review date (`reviewOn`, moved by each `PlanReviewed`). */
   plan: { accountableRole: Data<'PlanAgreed'>['accountableRole']; planKind: Data<'PlanAgreed'>['planKind']; since: IsoDate; reviewOn: IsoDate } | null;
+  /** The running offer (started, not ended or replaced), with its start. */
   offer: { offerKind: Data<'OfferStarted'>['offerKind']; since: IsoDate } | null;
   /** Active waiting lists, each with the day it was entered. */
   waitlists: Partial<Record<WaitingFor, IsoDate>>;
@@ -91,8 +93,12 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'PlanEnded':
       return { ...state, plan: null };
+    case 'PlanReviewed':
+      return state.plan ? { ...state, plan: { ...state.plan, reviewOn: event.data.nextReviewOn } } : state;
     case 'OfferStarted':
       return { ...state, offer: { offerKind: event.data.offerKind, since: on } };
+    case 'OfferEnded':
+      return { ...state, offer: null };
     case 'WaitlistEntered':
       return state.waitlists[event.data.waitingFor]
         ? state

@@ -105,6 +105,7 @@ describe('findPrivacyKind', () => {
     expect(findPrivacyKind('2011-03-12', '')).toBe('BIRTH_DATE');
     expect(findPrivacyKind('2024-02-29', 'effectiveOn')).toBeUndefined();
     expect(findPrivacyKind('2024-06-30', 'reviewOn')).toBeUndefined();
+    expect(findPrivacyKind('2024-09-30', 'nextReviewOn')).toBeUndefined(); // v2: PlanReviewed's date field
     expect(findPrivacyKind('2024-07-31', 'until')).toBeUndefined();
     expect(findPrivacyKind('2024-03-01T10:15:00+01:00', 'recordedAt')).toBeUndefined();
   });

@@ -37,7 +37,7 @@ const DATE_DMY = /(?<!\d)(0?[1-9]|[12]\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.](19|20)
 const DATE_WORDS = new RegExp(`(?<!\\d)(0?[1-9]|[12]\\d|3[01])\\s+(${MONTHS_NL})\\.?\\s+(19|20)\\d\\d(?!\\d)`, 'i');
 const DATE_ISO = /(?<!\d)(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)/;
 // Fields whose values are business dates or instants by the vocabulary; an ISO date anywhere else is suspect.
-const DATE_FIELDS = new Set(['effectiveOn', 'reviewOn', 'until', 'recordedAt']);
+const DATE_FIELDS = new Set(['effectiveOn', 'reviewOn', 'nextReviewOn', 'until', 'recordedAt']);
 // UUIDs and stream names are random hex: their digit runs would look like numbers and dates by chance.
 const IDENTIFIER = /^(case-|meeting-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDENTIFYING_KEY =

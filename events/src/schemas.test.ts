@@ -30,7 +30,9 @@ const VALID: Record<EventType, Record<string, unknown>> = {
   ReducedTimetableEnded: { effectiveOn: '2024-04-15' },
   PlanAgreed: { accountableRole: 'swv', planKind: 'onderwijs_zorg', reviewOn: '2024-06-30', effectiveOn: '2024-03-01' },
   PlanEnded: { outcome: 'uitgevoerd', effectiveOn: '2024-06-28' },
+  PlanReviewed: { nextReviewOn: '2024-09-30', effectiveOn: '2024-06-28' },
   OfferStarted: { offerKind: 'speciaal_onderwijs', effectiveOn: '2024-08-19' },
+  OfferEnded: { outcome: 'niet_gestart', effectiveOn: '2024-09-02' },
   WaitlistEntered: { waitingFor: 'ggz', effectiveOn: '2024-02-01' },
   WaitlistLeft: { waitingFor: 'ggz', effectiveOn: '2024-05-13' },
   Escalated: { level: 'bestuurlijk', effectiveOn: '2024-04-02' },
@@ -59,9 +61,10 @@ function issuesOf(input: unknown) {
 }
 
 describe('parseEvent: the vocabulary', () => {
-  it('has the 18 types of events.md, 17 of them case events', () => {
-    expect(EVENT_TYPES).toHaveLength(18);
-    expect(CASE_EVENT_TYPES).toHaveLength(17);
+  // v2 adds PlanReviewed and OfferEnded (v1: 18 types, 17 of them case events)
+  it('has the 20 types of events.md, 19 of them case events', () => {
+    expect(EVENT_TYPES).toHaveLength(20);
+    expect(CASE_EVENT_TYPES).toHaveLength(19);
     expect(CASE_EVENT_TYPES).not.toContain('MeetingHeld');
     expect(Object.keys(VALID).sort()).toEqual([...EVENT_TYPES].sort());
   });
@@ -218,6 +221,21 @@ describe('parseEvent: envelope', () => {
     expect(issues).toEqual([
       { field: 'stream', code: 'WRONG_STREAM', message: 'Verkeerde stream: PhaseChanged hoort in een stream case-<uuid>' },
     ]);
+  });
+
+  it('accepts an EventRetracted in a meeting stream (v2: a meeting can be retracted)', () => {
+    expect(parseEvent(envelope('EventRetracted', VALID.EventRetracted, { stream: MEETING_STREAM })).ok).toBe(true);
+  });
+
+  it('rejects a nextReviewOn before the review itself, and a nextReviewOn that is no date', () => {
+    expect(issuesOf(envelope('PlanReviewed', { nextReviewOn: '2024-06-27', effectiveOn: '2024-06-28' }))).toEqual([
+      { field: 'data.nextReviewOn', code: 'INVALID_FIELD', message: 'Ongeldige evaluatiedatum: de nieuwe evaluatiedatum ligt voor de datum van de evaluatie' },
+    ]);
+    expect(issuesOf(envelope('PlanReviewed', { nextReviewOn: '2024-02-30', effectiveOn: '2024-01-28' }))[0].field).toBe('data.nextReviewOn');
+  });
+
+  it('rejects an OfferEnded with an unknown outcome', () => {
+    expect(issuesOf(envelope('OfferEnded', { outcome: 'gestopt', effectiveOn: '2024-06-28' }))[0].field).toBe('data.outcome');
   });
 
   it('rejects a MeetingHeld in a case stream (WRONG_STREAM)', () => {

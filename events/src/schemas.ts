@@ -38,11 +38,14 @@ export { CHILD_REF, CHILD_REF_MESSAGE };
 export const childRef = z.string().regex(CHILD_REF, { message: CHILD_REF_MESSAGE });
 export const sector = z.enum(['po', 'vo', 'so', 'vso', 'mbo', 'geen']);
 export const signalledBy = z.enum(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']);
-export const exemptionArticle = z.enum(['5a', '5b', '5c', '15']);
+/** In the order of the Leerplichtwet (an enum's own option list would put '15' first: integer-like keys sort first). */
+export const EXEMPTION_ARTICLES = ['5a', '5b', '5c', '15'] as const;
+export const exemptionArticle = z.enum(EXEMPTION_ARTICLES);
 export const accountableRole = z.enum(['school', 'swv', 'leerplicht', 'jeugdhulp', 'gemeente', 'jgz']);
 export const planKind = z.enum(['onderwijs', 'zorg', 'onderwijs_zorg', 'maatwerk']);
 export const planOutcome = z.enum(['uitgevoerd', 'mislukt', 'verlopen', 'vervangen']);
 export const offerKind = z.enum(['regulier', 'speciaal_onderwijs', 'onderwijs_zorg', 'maatwerk', 'zorg']);
+export const offerOutcome = z.enum(['afgerond', 'afgebroken', 'niet_gestart']);
 export const waitingFor = z.enum(['so_vso', 'jeugdhulp', 'ggz', 'diagnostiek', 'tlv']);
 export const escalationLevel = z.enum(['actietafel', 'bestuurlijk']);
 export const caseForum = z.enum(['leerplicht_swv', 'kernpartner', 'actietafel']);
@@ -93,7 +96,14 @@ export const dataSchemas = {
       path: ['reviewOn'],
     }),
   PlanEnded: z.strictObject({ outcome: planOutcome, effectiveOn: isoDate }),
+  PlanReviewed: z
+    .strictObject({ nextReviewOn: isoDate, effectiveOn: isoDate })
+    .refine((d) => d.nextReviewOn >= d.effectiveOn, {
+      message: 'Ongeldige evaluatiedatum: de nieuwe evaluatiedatum ligt voor de datum van de evaluatie',
+      path: ['nextReviewOn'],
+    }),
   OfferStarted: z.strictObject({ offerKind, effectiveOn: isoDate }),
+  OfferEnded: z.strictObject({ outcome: offerOutcome, effectiveOn: isoDate }),
   WaitlistEntered: z.strictObject({ waitingFor, effectiveOn: isoDate }),
   WaitlistLeft: z.strictObject({ waitingFor, effectiveOn: isoDate }),
   Escalated: z.strictObject({ level: escalationLevel, effectiveOn: isoDate }),
@@ -118,6 +128,8 @@ export const dataSchemas = {
 export type EventType = keyof typeof dataSchemas;
 export const EVENT_TYPES = Object.keys(dataSchemas) as EventType[];
 export const CASE_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== 'MeetingHeld');
+/** What a meeting stream may hold: its one MeetingHeld, and a retraction of it (a meeting registered by mistake). */
+export const MEETING_EVENT_TYPES: readonly EventType[] = ['MeetingHeld', 'EventRetracted'];
 
 export type EventData<T extends EventType = EventType> = z.infer<(typeof dataSchemas)[T]>;
 
@@ -152,6 +164,8 @@ type EnvelopeOf<T extends EventType> = {
 export type PactEvent = { [T in EventType]: EnvelopeOf<T> }[EventType];
 export type CaseEvent = Exclude<PactEvent, { type: 'MeetingHeld' }>;
 export type MeetingEvent = Extract<PactEvent, { type: 'MeetingHeld' }>;
+/** An event of a meeting stream. */
+export type MeetingStreamEvent = Extract<PactEvent, { type: 'MeetingHeld' | 'EventRetracted' }>;
 
 /** An event as stored: `recordedAt` set, with its stream revision and its opaque global position. */
 export type Stored<E extends PactEvent = PactEvent> = E & { recordedAt: string; revision: number; position: string };
@@ -188,18 +202,19 @@ export function parseEvent(input: unknown): ParseResult {
   const envelope = envelopeSchema.safeParse(input);
   if (!envelope.success) return { ok: false, issues: issuesOf(envelope.error, '') };
   const { type, stream } = envelope.data;
-  const isMeetingType = type === 'MeetingHeld';
   const isMeetingStream = MEETING_STREAM.test(stream);
-  if (isMeetingType !== isMeetingStream) {
+  const fits = isMeetingStream ? MEETING_EVENT_TYPES.includes(type) : type !== 'MeetingHeld';
+  if (!fits) {
     return {
       ok: false,
       issues: [
         {
           field: 'stream',
           code: 'WRONG_STREAM',
-          message: isMeetingType
-            ? 'Verkeerde stream: MeetingHeld hoort in een stream meeting-<uuid>'
-            : `Verkeerde stream: ${type} hoort in een stream case-<uuid>`,
+          message:
+            type === 'MeetingHeld'
+              ? 'Verkeerde stream: MeetingHeld hoort in een stream meeting-<uuid>'
+              : `Verkeerde stream: ${type} hoort in een stream case-<uuid>`,
         },
       ],
     };

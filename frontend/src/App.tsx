@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { ApiRequestError, type Me } from './api/client.ts';
-import { logout, meQuery, yearPageQueries } from './api/queries.ts';
+import { configQuery, logout, meQuery, yearPageQueries } from './api/queries.ts';
 import { PrintContext } from './components/figures.tsx';
 import { AppLink, Button, ErrorAlert, Loading, P, PageHeading } from './components/ui.tsx';
 import { HOME, mayOpen, navFor } from './data/nav.ts';
@@ -47,9 +47,12 @@ const FIRST_PAGE: [RegExp, () => Promise<unknown>][] = [
 export function startLoading(queryClient: QueryClient) {
   const { pathname, search } = window.location;
   FIRST_PAGE.find(([path]) => path.test(pathname))?.[1]().catch(() => undefined); // lazy() tries again and shows the error
-  // (only when the address names the year: otherwise the default year waits for /api/reports/range)
-  if (/^(\/print)?\/jaarrapportage$/.test(pathname) && new URLSearchParams(search).has('year')) {
-    const queries = yearPageQueries(yearParamsFrom(new URLSearchParams(search), todayIso()));
+  void queryClient.prefetchQuery(configQuery());
+  // (only when the address names the year and the profile: otherwise the defaults wait for /api/reports/range and
+  // the region's configuration; the print page the PDF export loads names both)
+  const query = new URLSearchParams(search);
+  if (/^(\/print)?\/jaarrapportage$/.test(pathname) && query.has('year') && query.has('profile')) {
+    const queries = yearPageQueries(yearParamsFrom(query, todayIso(), { last: null, defaultProfile: 'officieel' }));
     void queryClient.prefetchQuery(queries.report);
     for (const other of queries.others) void queryClient.prefetchQuery(other);
     void queryClient.prefetchQuery(queries.monthly);
@@ -115,6 +118,7 @@ function Frame({ user, children }: { user?: Me; children: ReactNode }) {
   const { path } = useLocation();
   const queryClient = useQueryClient();
   const items = user && !user.mustChangePassword ? navFor(user.role) : [];
+  const norm = useQuery({ ...configQuery(), enabled: !!user }).data?.normMonths;
   return (
     <div className="pact-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -124,7 +128,7 @@ function Frame({ user, children }: { user?: Me; children: ReactNode }) {
         <div className="pact-header__content">
           <Link to="/" className="pact-brand">
             Pactmonitor
-            <span className="pact-brand__sub">Thuiszitterspact: geen kind langer dan 3 maanden thuis zonder plan</span>
+            <span className="pact-brand__sub">Thuiszitterspact: geen kind {norm ? `langer dan ${norm} maanden ` : ''}thuis zonder passend aanbod</span>
           </Link>
           {user && (
             <div className="pact-user">

@@ -38,6 +38,10 @@ export const formatShortDate = (iso: string | null | undefined): string => (iso 
 /** 2024-03 → maart 2024 */
 export const formatMonth = (ym: string): string => month.format(utcDate(`${ym}-01`));
 /** 2024-03 → mrt '24 */
+const monthName = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', month: 'long' });
+/** A calendar month's name: 8 → "augustus". */
+export const formatMonthName = (m: number): string => monthName.format(new Date(Date.UTC(2000, m - 1, 1)));
+
 export const formatShortMonth = (ym: string): string => shortMonth.format(utcDate(`${ym}-01`)).replace(/\.$/, '').replace(/ (\d\d)$/, " '$1");
 /** An instant as 31 juli 2024 om 14:05 (Amsterdam time). */
 export const formatMoment = (iso: string | Date): string => moment.format(typeof iso === 'string' ? new Date(iso) : iso);

@@ -66,6 +66,11 @@ export const PLAN_OUTCOME_LABELS: Labels<Data<'PlanEnded'>['outcome']> = {
   verlopen: 'Verlopen',
   vervangen: 'Vervangen door een nieuw plan',
 };
+export const OFFER_OUTCOME_LABELS: Labels<Data<'OfferEnded'>['outcome']> = {
+  afgerond: 'Afgerond, of overgegaan in gewoon onderwijs',
+  afgebroken: 'Afgebroken: het kind is weer zonder aanbod',
+  niet_gestart: 'Nooit echt begonnen (telt niet als aanbod)',
+};
 export const OFFER_LABELS: Labels<Data<'OfferStarted'>['offerKind']> = {
   regulier: 'Regulier onderwijs',
   speciaal_onderwijs: 'Speciaal onderwijs',
@@ -121,7 +126,9 @@ export const EVENT_LABELS: Labels<CaseEvent['type'] | 'MeetingHeld'> = {
   ReducedTimetableEnded: 'Ontheffing onderwijstijd beëindigd',
   PlanAgreed: 'Plan afgesproken',
   PlanEnded: 'Plan beëindigd',
+  PlanReviewed: 'Plan geëvalueerd',
   OfferStarted: 'Aanbod gestart',
+  OfferEnded: 'Aanbod beëindigd',
   WaitlistEntered: 'Op wachtlijst',
   WaitlistLeft: 'Van wachtlijst af',
   Escalated: 'Opgeschaald',
@@ -145,13 +152,6 @@ export const ROLE_LABELS = {
   bestuur: 'Bestuurder',
   raad: 'Raadslid',
   admin: 'Beheerder',
-} as const;
-
-export const LEVEL_LABELS = {
-  overschreden: 'Over de norm',
-  dreigend: 'Bijna 3 maanden',
-  aandacht: 'Langer dan 4 weken',
-  gedekt: 'Plan of aanbod',
 } as const;
 
 /** A label for a code, or the code itself when unknown (never an empty cell). */

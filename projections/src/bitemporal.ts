@@ -1,21 +1,16 @@
 // System time: each fact row is believed from the `recordedAt` that made it true to the one that unmade it.
 // A case's versions are its facts as known at each distinct `recordedAt` of its events (events recorded by then),
 // so the rows are a pure function of the case's events, whatever the order or batching of their arrival.
-import { caseFacts, type CaseIdentity, type Occurrence, type Spell } from './spells.ts';
 import type { CaseEvent } from '@pact/events';
+import { caseFacts, type FlagStretch, type Occurrence } from './facts/case-facts.ts';
+import type { CaseIdentity, TimeRules } from './facts/case-timeline.ts';
 
-export type Fact = ({ table: 'spells' } & Spell) | ({ table: 'occurrences' } & Occurrence);
-
-export interface Believed {
-  fact: Fact;
-  /** `recordedAt` from which the fact was believed. */
-  from: string;
-  /** `recordedAt` at which it stopped being believed; null while it still is. */
-  to: string | null;
-}
+export type Fact = ({ table: 'stretches' } & FlagStretch) | ({ table: 'occurrences' } & Occurrence);
 
 export function factKey(fact: Fact): string {
-  return fact.table === 'spells' ? `s|${fact.kind}|${fact.start}|${fact.end ?? ''}` : `o|${fact.kind}|${fact.on}|${fact.n}`;
+  if (fact.table === 'occurrences') return `o|${fact.kind}|${fact.on}|${fact.n}`;
+  const s = fact.spellStart;
+  return `s|${fact.start}|${fact.end ?? ''}|${fact.mask}|${s.officieel ?? ''}|${s.breed ?? ''}|${s.leerrecht ?? ''}|${s.geoorloofd_thuis ?? ''}|${fact.reviewOn ?? ''}|${fact.offer?.kind ?? ''}|${fact.offer?.since ?? ''}`;
 }
 
 export interface Version {
@@ -25,16 +20,15 @@ export interface Version {
 }
 
 /** The case's facts as known at `at`: from the events recorded by then (a prefix in stream order). */
-export function versionAt(events: readonly (CaseEvent & { recordedAt: string })[], at: string): Version {
-  const { identity, spells, occurrences } = caseFacts(events.filter((e) => e.recordedAt <= at));
-  return {
-    at,
-    identity,
-    facts: [
-      ...spells.map((s): Fact => ({ table: 'spells', kind: s.kind, start: s.start, end: s.end })),
-      ...occurrences.map((o): Fact => ({ table: 'occurrences', kind: o.kind, on: o.on, n: o.n })),
-    ],
-  };
+export function versionAt(events: readonly (CaseEvent & { recordedAt: string })[], at: string, rules: TimeRules): Version {
+  const { identity, stretches, occurrences } = caseFacts(
+    events.filter((e) => e.recordedAt <= at),
+    rules,
+  );
+  const facts: Fact[] = [];
+  for (const s of stretches) facts.push({ table: 'stretches', ...s });
+  for (const o of occurrences) facts.push({ table: 'occurrences', ...o });
+  return { at, identity, facts };
 }
 
 /** What to write to move the stored rows of one case forward through new versions. */
@@ -45,6 +39,14 @@ export interface RowChanges {
   close: { fact: Fact; from: string; to: string }[];
   /** Stored rows that were never believed at any instant (unmade at the very `recordedAt` that made them). */
   remove: { fact: Fact; from: string }[];
+}
+
+export interface Believed {
+  fact: Fact;
+  /** `recordedAt` from which the fact was believed. */
+  from: string;
+  /** `recordedAt` at which it stopped being believed; null while it still is. */
+  to: string | null;
 }
 
 /**
@@ -77,10 +79,4 @@ export function advance(current: readonly { fact: Fact; from: string }[], versio
   }
   changes.insert = inserted.map(({ fact, from, to }) => ({ fact, from, to }));
   return changes;
-}
-
-/** Every row a case has ever had, from scratch: what a rebuild writes. */
-export function fullHistory(events: readonly (CaseEvent & { recordedAt: string })[]): Believed[] {
-  const ats = [...new Set(events.map((e) => e.recordedAt))].sort();
-  return advance([], ats.map((at) => versionAt(events, at))).insert;
 }

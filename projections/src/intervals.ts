@@ -10,7 +10,7 @@ const FOREVER = '9999-12-31';
 const endOf = (i: Interval) => i.end ?? FOREVER;
 const out = (start: IsoDate, end: IsoDate): Interval => ({ start, end: end === FOREVER ? null : end });
 
-/** Sorts and merges overlapping or adjacent intervals into maximal runs. */
+/** Sorts and merges overlapping or adjacent intervals into maximal runs; empty ones are dropped. */
 export function normalise(intervals: readonly Interval[]): Interval[] {
   const sorted = intervals.filter((i) => i.start <= endOf(i)).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const merged: { start: IsoDate; end: IsoDate }[] = [];
@@ -55,34 +55,21 @@ export function subtract(a: readonly Interval[], b: readonly Interval[]): Interv
   return rest.map((x) => out(x.start, x.end));
 }
 
-/**
- * For each spell, the days from `from(spell.start)` to its end: e.g. the days on which a spell has lasted
- * 4 weeks (`s + 28`) or 3 months (`addMonths(s, 3)`). Spells that end before that day give nothing.
- */
-export function fromDay(spells: readonly Interval[], from: (start: IsoDate) => IsoDate): Interval[] {
-  return normalise(spells.map((s) => ({ start: from(s.start), end: s.end })));
+/** The days of `intervals` from `from` on (inclusive). */
+export function from(intervals: readonly Interval[], day: IsoDate): Interval[] {
+  return intersect(intervals, [{ start: day, end: null }]);
 }
 
-/** For each spell, the days from `from(start)` up to (not including) `until(start)`, within the spell. */
-export function betweenDays(spells: readonly Interval[], from: (start: IsoDate) => IsoDate, until: (start: IsoDate) => IsoDate): Interval[] {
-  return normalise(
-    spells.flatMap((s) => {
-      const last = addDays(until(s.start), -1);
-      const end = endOf(s) < last ? endOf(s) : last;
-      return [{ start: from(s.start), end: end === FOREVER ? null : end }];
-    }),
-  );
+/** The days of `intervals` before `day`. */
+export function before(intervals: readonly Interval[], day: IsoDate): Interval[] {
+  return intersect(intervals, [{ start: '0000-01-01', end: addDays(day, -1) }]);
 }
 
-export function contains(intervals: readonly Interval[], day: IsoDate): boolean {
+/** For each run, its days from `shift(run.start)` on: e.g. the days on which a run has lasted 4 weeks. */
+export function lasted(runs: readonly Interval[], shift: (start: IsoDate) => IsoDate): Interval[] {
+  return normalise(runs.map((r) => ({ start: shift(r.start), end: r.end })));
+}
+
+export function covers(intervals: readonly Interval[], day: IsoDate): boolean {
   return intervals.some((i) => i.start <= day && day <= endOf(i));
-}
-
-/** The interval of `intervals` that contains `day`, if any. */
-export function spellOn(intervals: readonly Interval[], day: IsoDate): Interval | undefined {
-  return intervals.find((i) => i.start <= day && day <= endOf(i));
-}
-
-export function overlaps(intervals: readonly Interval[], start: IsoDate, end: IsoDate): boolean {
-  return intervals.some((i) => i.start <= end && endOf(i) >= start);
 }

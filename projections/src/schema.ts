@@ -20,15 +20,25 @@ export interface ReadModelTables {
     /** The latest `effectiveOn` of its events that count (business time); null for a retracted case. */
     last_event_on: string | null;
   };
-  /** Spells (runs of days, `end_on` inclusive, null while ongoing) with the system time they were believed. */
-  'readmodel.spells': {
+  /**
+   * A case's flags (facts/flags.ts) as a bit mask per stretch of days (`end_on` inclusive, null while ongoing), with
+   * the details the signal list shows, and the system time in which they were believed.
+   */
+  'readmodel.stretches': {
     case_id: string;
     child_ref: string;
     gemeente: string;
     swv: string;
-    kind: string;
     start_on: string;
     end_on: string | null;
+    mask: string;
+    s_officieel: string | null;
+    s_breed: string | null;
+    s_leerrecht: string | null;
+    s_geoorloofd_thuis: string | null;
+    review_on: string | null;
+    offer_kind: string | null;
+    offer_since: string | null;
     recorded_from: Date;
     recorded_to: Date | null;
   };
@@ -45,6 +55,8 @@ export interface ReadModelTables {
     recorded_to: Date | null;
   };
   'readmodel.checkpoints': { name: string; position: string };
+  /** The region's time rules the read models were computed with (one row; config.ts `projectionSettings`). */
+  'readmodel.settings': { settings: string };
   /** How many erasures changed the read models (one row); not derived from the log, so a rebuild keeps it. */
   'readmodel.erasures': { n: number };
 }
@@ -100,11 +112,34 @@ const reportIndexes: Migration = {
   },
 };
 
+/**
+ * Figures v2: spells per kind become flag stretches (one bit mask per stretch of days, computed in TypeScript), the
+ * occurrences gain the v2 kinds. The read models are emptied and the checkpoint dropped: they are projected again.
+ */
+const figuresV2: Migration = {
+  async up(db) {
+    await sql`drop table readmodel.spells`.execute(db);
+    await sql`create table readmodel.stretches (
+      case_id uuid not null, child_ref text not null, gemeente text not null, swv text not null,
+      start_on date not null, end_on date, mask bigint not null,
+      s_officieel date, s_breed date, s_leerrecht date, s_geoorloofd_thuis date,
+      review_on date, offer_kind text, offer_since date,
+      recorded_from timestamptz not null, recorded_to timestamptz,
+      primary key (case_id, start_on, recorded_from))`.execute(db);
+    await sql`create index stretches_gemeente on readmodel.stretches (gemeente, start_on)`.execute(db);
+    await sql`create index stretches_swv on readmodel.stretches (swv, start_on)`.execute(db);
+    await sql`create table readmodel.settings (settings text not null)`.execute(db);
+    await sql`truncate readmodel.cases, readmodel.occurrences, readmodel.checkpoints`.execute(db);
+  },
+};
+
 /** Brings the read-model schema up to date. */
 export async function migrateReadModels(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn, '004_report_indexes': reportIndexes }) },
+    provider: {
+      getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn, '004_report_indexes': reportIndexes, '005_figures_v2': figuresV2 }),
+    },
     migrationTableSchema: 'readmodel',
   });
   const { error } = await migrator.migrateToLatest();
@@ -112,7 +147,7 @@ export async function migrateReadModels(db: Db): Promise<void> {
 }
 
 /** The tables a rebuild empties (everything but the migrations bookkeeping). */
-export const READ_MODEL_TABLES = ['readmodel.cases', 'readmodel.spells', 'readmodel.occurrences', 'readmodel.checkpoints'] as const;
+export const READ_MODEL_TABLES = ['readmodel.cases', 'readmodel.stretches', 'readmodel.occurrences', 'readmodel.checkpoints', 'readmodel.settings'] as const;
 
 /**
  * Changes whenever the read models do: with every projected batch (the checkpoint) and every erasure. Figures

@@ -67,7 +67,7 @@ export async function benchApi(targets: Target[], sizes: NationalSizes, requests
     const admin = (await auth.addToken('bench', 'admin', { gemeenten: [], swvs: [] }, 'bench')).token;
     const beleid = (await auth.addToken('bench', 'beleid', { gemeenten: ['GM0344'], swvs: [] }, 'bench')).token;
     const runtime = { config: configFromEnv({}), store, db: database.db, storeKind: database.kind, clock, close: async () => {} };
-    const publications = new PublicationStore(database.db, clock);
+    const publications = new PublicationStore(database.db, runtime.config.region, clock);
     await publications.migrate();
     const app = createApp({ runtime, auth, projector, publications });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

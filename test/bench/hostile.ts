@@ -48,10 +48,10 @@ export async function benchHostile(targets: Target[]): Promise<ResultRow[]> {
   await projector.migrate();
   const auth = new AuthStore(database.db, clock);
   await auth.migrate();
-  const publications = new PublicationStore(database.db, clock);
+  const runtime = { config: configFromEnv({}), store, db: database.db, storeKind: database.kind, clock, close: async () => {} };
+  const publications = new PublicationStore(database.db, runtime.config.region, clock);
   await publications.migrate();
   const token = (await auth.addToken('bench', 'registrator', { gemeenten: ['GM0344'], swvs: [] }, 'bench')).token;
-  const runtime = { config: configFromEnv({}), store, db: database.db, storeKind: database.kind, clock, close: async () => {} };
   const server = serve({ fetch: createApp({ runtime, auth, projector, publications }).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

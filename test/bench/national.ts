@@ -3,7 +3,7 @@
 // - import (validate + append, in chunks through `ingest`) next to raw 500-row INSERTs of the same rows;
 // - projection rebuild (in a child process, for its peak RSS) next to raw 500-row INSERTs of the rows it wrote;
 // - year and monthly report latency (one gemeente, the whole country) and export time next to a plain scan
-//   of the spells table.
+//   of the stretches table.
 // Sizes: BENCH_CHILDREN (default 20,000), BENCH_YEARS (5), BENCH_SEED (1); BENCH_STORES=PGlite,PostgreSQL picks stores.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openPglite, openPostgres, PostgresEventStore, type Db, type OpenDatabase, type PactEvent } from '@pact/events';
-import { monthlyReport, Projector, yearReport, type ReportOptions } from '@pact/projections';
+import { DEFAULT_CONFIG, monthlyReport, Projector, yearReport, type ReportOptions } from '@pact/projections';
 import { ingest, type IngestInput } from '../../backend/src/ingest.ts';
 import { monthlyReportCsv } from '../../backend/src/reports/csv.ts';
 import { presentMonthlyReport, presentYearReport } from '../../backend/src/reports/present.ts';
@@ -139,13 +139,13 @@ function rebuildInChild(args: string[]): Promise<{ events: number; ms: number; m
 }
 
 /**
- * The reference for the rebuild: the rows it wrote (spells, occurrences, cases), read back in slices and
+ * The reference for the rebuild: the rows it wrote (stretches, occurrences, cases), read back in slices and
  * inserted into copies of their tables, 500 per INSERT … VALUES; only the inserts are timed.
  */
 async function rawReadModel(db: Db): Promise<{ rows: number; ms: number }> {
   await sql`create schema if not exists bench_raw`.execute(db);
   const tables = [
-    { name: 'spells', key: 'case_id' },
+    { name: 'stretches', key: 'case_id' },
     { name: 'occurrences', key: 'subject_id' },
     { name: 'cases', key: 'case_id' },
   ];
@@ -194,12 +194,12 @@ const mb = (kb: number) => `${Math.round(kb / 1024).toLocaleString('en-US')} MB`
 
 export interface NationalResult {
   rows: ResultRow[];
-  sizes: { events: number; cases: number; children: number; spells: number; occurrences: number };
+  sizes: { events: number; cases: number; children: number; stretches: number; occurrences: number };
 }
 
 export async function benchNational(targets: Target[], sizes: NationalSizes, log: (line: string) => void = console.log): Promise<NationalResult> {
   const rows: ResultRow[] = [];
-  let datasetSizes: NationalResult['sizes'] = { events: 0, cases: 0, children: 0, spells: 0, occurrences: 0 };
+  let datasetSizes: NationalResult['sizes'] = { events: 0, cases: 0, children: 0, stretches: 0, occurrences: 0 };
   const label = `${sizes.children.toLocaleString('en-US')} children × ${sizes.years} years`;
   const runner = createHash('sha256').update(fs.readFileSync(path.join(ROOT, 'projections/src/runner.ts'))).digest('hex').slice(0, 12);
   log(`national: ${label}; projections/src/runner.ts sha256 ${runner}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${new Date().toISOString()}`);
@@ -223,7 +223,7 @@ export async function benchNational(targets: Target[], sizes: NationalSizes, log
         events: imported.events,
         cases: await count('select count(*) as n from readmodel.cases'),
         children: await count('select count(distinct child_ref) as n from readmodel.cases'),
-        spells: await count('select count(*) as n from readmodel.spells'),
+        stretches: await count('select count(*) as n from readmodel.stretches'),
         occurrences: await count('select count(*) as n from readmodel.occurrences'),
       };
       log(`[${target.name}] rebuilt ${rebuilt.events} events in ${ms(rebuilt.ms)}, max RSS ${mb(rebuilt.maxRssKb)}; raw INSERT reference …`);
@@ -232,12 +232,12 @@ export async function benchNational(targets: Target[], sizes: NationalSizes, log
       rows.push({ measure: 'rebuild peak memory (max RSS)', store: target.name, value: mb(rebuilt.maxRssKb), reference: '', ratio: '', target: '< 2 GB' });
 
       log(`[${target.name}] reports …`);
-      const scan = await median(() => sql`select count(*), max(end_on) from readmodel.spells`.execute(db.db));
-      const reportOptions = (gemeente?: string): ReportOptions => ({ profile: 'officieel', scope: gemeente ? { gemeente } : {}, now: NOW });
+      const scan = await median(() => sql`select count(*), max(end_on) from readmodel.stretches`.execute(db.db));
+      const reportOptions = (gemeente?: string): ReportOptions => ({ profile: 'officieel', scope: gemeente ? { gemeente } : {}, now: NOW, config: DEFAULT_CONFIG });
       const year = '2023-2024';
       // as the rebuild leaves the tables: no planner statistics yet (PGlite never runs autovacuum)
       const cold = await timed(() => yearReport(db.db, year, reportOptions()));
-      rows.push({ measure: 'year report, whole country, before ANALYZE', store: target.name, value: ms(cold.ms), reference: `scan spells ${ms(scan)}`, ratio: ratio(scan, cold.ms) });
+      rows.push({ measure: 'year report, whole country, before ANALYZE', store: target.name, value: ms(cold.ms), reference: `scan stretches ${ms(scan)}`, ratio: ratio(scan, cold.ms) });
       await sql`analyze`.execute(db.db);
       const measures: [string, () => Promise<unknown>, string?][] = [
         ['year report, whole country', () => yearReport(db.db, year, reportOptions()), '< 1 s'],
@@ -257,7 +257,7 @@ export async function benchNational(targets: Target[], sizes: NationalSizes, log
       ];
       for (const [measure, fn, goal] of measures) {
         const t = await median(fn);
-        rows.push({ measure, store: target.name, value: ms(t), reference: `scan spells ${ms(scan)}`, ratio: ratio(scan, t), ...(goal ? { target: goal } : {}) });
+        rows.push({ measure, store: target.name, value: ms(t), reference: `scan stretches ${ms(scan)}`, ratio: ratio(scan, t), ...(goal ? { target: goal } : {}) });
       }
       await db.close();
     } finally {

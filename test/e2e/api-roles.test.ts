@@ -33,6 +33,12 @@ const PROBES: Probe[] = [
   { name: 'GET /api/health', request: () => ({ path: '/api/health' }), expect: { anoniem: all(200), registrator: all(200), beleid: all(200), bestuur: all(200), raad: all(200), admin: all(200) } },
   { name: 'GET /api/openapi.json', request: () => ({ path: '/api/openapi.json' }), expect: { anoniem: all(200), registrator: all(200), beleid: all(200), bestuur: all(200), raad: all(200), admin: all(200) } },
   { name: 'GET /api/metrics', request: () => ({ path: '/api/metrics' }), expect: { anoniem: all(401), registrator: all(200), beleid: all(200), bestuur: all(200), raad: all(200), admin: all(200) } },
+  { name: 'GET /api/config', request: () => ({ path: '/api/config' }), expect: { anoniem: all(401), registrator: all(200), beleid: all(200), bestuur: all(200), raad: all(200), admin: all(200) } },
+  {
+    name: 'GET /api/meetings',
+    request: (s) => ({ path: `/api/meetings?from=2024-01-01&to=2024-03-31&gemeente=${s === 'own' ? OWN : OTHER}` }),
+    expect: { anoniem: all(401), registrator: [200, 403], beleid: [200, 403], bestuur: all(403), raad: all(403), admin: all(200) },
+  },
   { name: 'GET /api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: { anoniem: all(401), registrator: all(200), beleid: all(200), bestuur: all(200), raad: all(200), admin: all(200) } },
   {
     name: 'GET /api/reports/year',

@@ -70,7 +70,7 @@ describe.each(databaseKinds)('erasure on $name', (kind) => {
   });
 
   it('finds the child everywhere before (the scan works)', async () => {
-    expect(await tablesContaining(t.runtime.db, needles)).toEqual(expect.arrayContaining(['eventlog.events', 'readmodel.cases', 'readmodel.spells', 'app.audit', 'pg_catalog.pg_statistic']));
+    expect(await tablesContaining(t.runtime.db, needles)).toEqual(expect.arrayContaining(['eventlog.events', 'readmodel.cases', 'readmodel.stretches', 'app.audit', 'pg_catalog.pg_statistic']));
   });
 
   it('is for admin only, and refuses a childRef that is none without echoing it', async () => {

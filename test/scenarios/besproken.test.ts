@@ -1,6 +1,7 @@
 // Golden scenario: besproken_aandeel. Per month: among children counted by officieel on the month's last day (or
-// today) whose officieel base spell has lasted ≥ 28 days, the share with a CaseDiscussed forum leerplicht_swv in that
-// month; for a year: the mean of the months that have a value. Hand-computed.
+// today) whose officieel norm spell has lasted ≥ 28 days, the share with a CaseDiscussed forum leerplicht_swv in that
+// month; for a year (v2): its months pooled, the sum of the numerators over the sum of the denominators (v1: the
+// mean of the months' shares). Hand-computed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { caseOf, openScenario, type Scenario } from '../support/scenario.ts';
@@ -44,9 +45,10 @@ describe.each(databaseKinds)('besproken_aandeel on $name', (kind) => {
     expect(by['2024-01']).toBe(0); // on today (01-10): A, B, C, D; nobody discussed → 0/4
   });
 
-  it('for the year: the mean of the months that have a value', async () => {
+  it('for the year: its months pooled (child-months)', async () => {
     const r = await s.year('2023-2024');
-    expect(r.metrics.besproken_aandeel).toBe(0.1567); // (1/3 + 1/4 + 1/5 + 0 + 0) / 5 = 0.15667; August has no value
+    // (0 + 1 + 1 + 1 + 0 + 0) / (0 + 3 + 4 + 5 + 4 + 4) = 3/20 (v1: the mean of the monthly shares, 0.1567)
+    expect(r.metrics.besproken_aandeel).toBe(0.15);
     expect(r.previous!.metrics.besproken_aandeel).toBeNull(); // no month of 2022-2023 has a value
   });
 });

@@ -1,6 +1,8 @@
-// Golden scenario: covered by a plan versus by an offer. An offer before the spell does not cover; an offer within
-// the spell covers from its day on; a plan that ends leaves the child uncovered again. Hand-computed from
-// metrics.md and the brief's rule for "covered".
+// Golden scenario: a plan versus an offer. v2 (metrics.md "Norm spells, plans and offers"): the pact's norm is
+// "zonder passend aanbod", so only an aanbod keeps a child from `norm_overschreden` (v1: a plan or an offer
+// "covered"); a valid plan keeps it from `norm_zonder_plan` and counts for `plan_binnen_3m_aandeel`. An offer
+// before the norm spell does not count; one within the spell counts from its day on; interruptions of at most 14
+// days are bridged. Hand-computed from metrics.md v2; each value v2 changed says what v1 gave.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { caseOf, openScenario, type Scenario } from '../support/scenario.ts';
@@ -18,19 +20,21 @@ O1.add('OfferStarted', { offerKind: 'speciaal_onderwijs', effectiveOn: '2023-12-
 const O2 = caseOf(3, 'aanbodvooraf', { on: '2023-09-04', phase: 'minder_naar_school', authorised: false });
 O2.add('OfferStarted', { offerKind: 'maatwerk', effectiveOn: '2023-09-11' });
 O2.add('PhaseChanged', { phase: 'thuis', authorised: false, effectiveOn: '2023-09-18' });
-// O3: LRV-base 2023-09-04..10-01 with an offer on 09-20, at school 10-02..10-08, LRV-base again from 10-09
-//     (4w 11-06, 2m 12-09, 3m 2024-01-09): the offer lies in the earlier spell → the new spell is not covered.
+// O3: LRV-base 2023-09-04..10-01 with an offer on 09-20, at school 10-02..10-08, LRV-base again from 10-09.
+//     v1: a new spell from 10-09 (3m 2024-01-09) that the offer did not cover. v2: the 7 days at school are bridged,
+//     one norm spell from 09-04 (mark 12-04) and the running offer (since 09-20, within it) is an aanbod throughout.
+//     (An offer of a really earlier spell, after more than 14 days back at school: test/scenarios/figures-v2.test.ts.)
 const O3 = caseOf(4, 'aanbodoud', { on: '2023-09-04' });
 O3.add('OfferStarted', { offerKind: 'regulier', effectiveOn: '2023-09-20' });
 O3.add('PhaseChanged', { phase: 'op_school', effectiveOn: '2023-10-02' });
 O3.add('PhaseChanged', { phase: 'thuis', authorised: false, effectiveOn: '2023-10-09' });
 
-// Q: LRV-base from 2023-09-05 (2m 11-05, 3m 12-05); plan agreed on the mark day itself: never over the norm, but
-//    not covered on a day *before* the mark.
+// Q: LRV-base from 2023-09-05 (2m 11-05, 3m 12-05); plan agreed on the mark day itself (review 2024-03-01, never
+//    reviewed: verlopen from 03-02). v2: a plan is no aanbod, so Q is over the norm from 12-05 (v1: never).
 const Q = caseOf(5, 'planopgrens', { on: '2023-09-05' });
 Q.add('PlanAgreed', { accountableRole: 'leerplicht', planKind: 'maatwerk', reviewOn: '2024-03-01', effectiveOn: '2023-12-05' });
-// R: at school with a plan from 2023-09-04; at home (unauthorised) from 2023-09-11 (4w 10-09, 3m 12-11). A plan that
-//    is active covers, whenever it was agreed: covered throughout.
+// R: at school with a plan from 2023-09-04 (review 2024-03-01, never reviewed); at home (unauthorised) from
+//    2023-09-11 (4w 10-09, 2m 11-11, 3m 12-11). Over the norm from 12-11 (no aanbod), with a valid plan until 03-01.
 const R = caseOf(6, 'planvooraf', { on: '2023-09-04', phase: 'op_school' });
 R.add('PlanAgreed', { accountableRole: 'school', planKind: 'onderwijs', reviewOn: '2024-03-01', effectiveOn: '2023-09-04' });
 R.add('PhaseChanged', { phase: 'thuis', authorised: false, effectiveOn: '2023-09-11' });
@@ -47,52 +51,68 @@ describe.each(databaseKinds)('covered by plan or offer on $name', (kind) => {
     return { nov: nov.metrics, dec: dec.metrics, jan: jan.metrics };
   };
 
-  it('November (officieel): P and R are covered by a plan, O1, O2 and Q are dreigend', async () => {
+  it('November (officieel): nobody over the norm yet; everybody without an aanbod at 2 months is dreigend', async () => {
     const { nov } = await rows();
-    expect(nov.thuiszitters).toBe(6); // P, O1 (LRV 10-02), O2 (10-16), O3 (11-06), Q (10-03), R (10-09)
-    expect(nov.norm_dreigend).toBe(3); // O1 (11-04), O2 (11-18), Q (11-05); P covered since 11-15, R by its plan; O3 2m only 12-09
-    expect(nov.norm_overschreden).toBe(0); // no 3-month mark before 12-04
+    expect(nov.thuiszitters).toBe(6); // P, O1 (LRV 10-02), O2 (10-16), O3 (11-06: its LRV run restarts on 10-09), Q (10-03), R (10-09)
+    // P (11-04), O1 (11-04), O2 (11-18), Q (11-05), R (11-11); O3 has an aanbod. v1: 3 (P and R were covered by a plan)
+    expect(nov.norm_dreigend).toBe(5);
+    expect(nov.norm_overschreden).toBe(0); // no mark before 12-04
     expect(nov.plan_binnen_3m_aandeel).toBeNull(); // no marks in November
   });
 
-  it('December (officieel): the early offer does not cover O2, the late offer covers O1 from 12-10', async () => {
+  it('December (officieel): a plan is no aanbod; the early offer does not count for O2, the late offer for O1 from 12-10', async () => {
     const { dec } = await rows();
-    expect(dec.norm_overschreden).toBe(1); // O2 (12-18, offer before its spell); P, Q, R plan; O1 offer since 12-10; O3 not yet
-    expect(dec.norm_dreigend).toBe(1); // O3: 12-09 ≤ 12-31 < 2024-01-09
-    expect(dec.norm_overschreden_totaal).toBe(2); // O1 (12-04..12-09), O2 (12-18..); P, R covered all month; Q covered on its mark day
-    // marks: P 12-04 (plan 11-15 ✓), O1 12-04 (offer 12-10 ✗), Q 12-05 (plan on the mark, not before ✗), R 12-11 (plan ✓), O2 12-18 (✗): 2/5
-    expect(dec.plan_binnen_3m_aandeel).toBe(0.4);
+    expect(dec.norm_overschreden).toBe(4); // P (plan, no aanbod), O2 (offer before its spell), Q, R (plans); v1: 1 (O2)
+    expect(dec.norm_zonder_plan).toBe(1); // O2: P, Q and R have a valid plan on 12-31
+    expect(dec.norm_dreigend).toBe(0); // every mark lies on or before 12-18 (v1: 1, O3's spell from 10-09)
+    expect(dec.norm_overschreden_totaal).toBe(5); // P, O1 (12-04..12-09), O2, Q (from 12-05), R (from 12-11); O3 never; v1: 2
+    expect(dec.norm_zonder_plan_totaal).toBe(2); // O1 (12-04..12-09) and O2; Q's plan starts on its mark day
+    // marks: P 12-04 (plan 11-15 ✓), O1 12-04 (offer 12-10 ✗), O3 12-04 (aanbod 09-20 ✓), Q 12-05 (plan on the mark ✗),
+    // R 12-11 (plan ✓), O2 12-18 (✗): 3/6 (v1: 2/5, O3's mark fell in January)
+    expect(dec.plan_binnen_3m_aandeel).toBe(0.5);
+    expect(dec.aanbod_binnen_3m_aandeel).toBe(0.1667); // only O3 had an aanbod before its mark: 1/6
   });
 
-  it('January (officieel): the ended plan leaves P uncovered again', async () => {
+  it('January (officieel): the ended plan changes nothing for the norm; no marks', async () => {
     const { jan } = await rows();
-    expect(jan.norm_overschreden).toBe(3); // P (plan ended 01-10), O2, O3 (01-09); O1 offer, Q and R plans
-    expect(jan.norm_dreigend).toBe(0); // O3 moved on to overschreden
-    expect(jan.norm_overschreden_totaal).toBe(3); // P, O2, O3
-    expect(jan.plan_binnen_3m_aandeel).toBe(0); // one mark: O3 on 01-09, the offer of 09-20 is not in its spell: 0/1
+    expect(jan.norm_overschreden).toBe(4); // P, O2, Q, R; O1 and O3 have an aanbod (v1: 3: P, O2, O3)
+    expect(jan.norm_zonder_plan).toBe(2); // P (plan ended 01-10), O2
+    expect(jan.norm_dreigend).toBe(0);
+    expect(jan.norm_overschreden_totaal).toBe(4); // P, O2, Q, R (v1: 3)
+    expect(jan.plan_binnen_3m_aandeel).toBeNull(); // no mark in January: O3's is 12-04 in v2 (v1: 0/1, O3 on 01-09)
   });
 
-  it('the same history under leerrecht: the early offer covers O2', async () => {
+  it('the same history under leerrecht: the early offer counts for O2', async () => {
     const { dec, jan } = await rows('leerrecht');
-    expect(dec.norm_overschreden).toBe(0); // P, Q, R plans, O1 offer since 12-10, O2 offer 09-11 within its leerrecht spell; O3 dreigend
-    expect(dec.norm_dreigend).toBe(1); // O3
-    expect(dec.norm_overschreden_totaal).toBe(1); // O1 (12-04..12-09)
-    expect(dec.plan_binnen_3m_aandeel).toBe(0.6); // marks: P ✓, O1 ✗, O2 12-04 ✓ (spell from 09-04, offer 09-11), Q ✗, R ✓ (spell from 09-11): 3/5
-    expect(jan.norm_overschreden).toBe(2); // P (plan ended), O3
-    expect(jan.plan_binnen_3m_aandeel).toBe(0); // O3's mark 01-09, not covered: 0/1
+    expect(dec.norm_overschreden).toBe(3); // P, Q, R (plans are no aanbod); O1, O2 and O3 have one (v1: 0)
+    expect(dec.norm_dreigend).toBe(0); // (v1: 1, O3)
+    expect(dec.norm_overschreden_totaal).toBe(4); // P, O1 (12-04..12-09), Q, R (v1: 1, O1)
+    // marks: P 12-04 ✓ (plan), O1 12-04 ✗, O2 12-04 ✓ (spell from 09-04, aanbod 09-11), O3 12-04 ✓, Q 12-05 ✗, R 12-11 ✓: 4/6
+    expect(dec.plan_binnen_3m_aandeel).toBe(0.6667); // (v1: 3/5)
+    expect(jan.norm_overschreden).toBe(3); // P, Q, R (v1: 2, P and O3)
+    expect(jan.plan_binnen_3m_aandeel).toBeNull(); // no mark in January (v1: 0/1)
   });
 
   it('the year (officieel, up to 2024-06-01)', async () => {
     const r = await s.year('2023-2024');
-    expect(r.metrics.norm_overschreden).toBe(3); // on 06-01: P, O2, O3
-    expect(r.metrics.norm_overschreden_totaal).toBe(4); // P (from 01-10), O1 (12-04..12-09), O2, O3; never Q or R
-    expect(r.metrics.plan_binnen_3m_aandeel).toBe(0.3333); // marks P ✓, O1 ✗, O2 ✗, O3 ✗, Q ✗, R ✓: 2/6
+    expect(r.metrics.norm_overschreden).toBe(4); // on 06-01: P, O2, Q, R (v1: 3: P, O2, O3)
+    expect(r.metrics.norm_zonder_plan).toBe(4); // P (ended), O2 (none), Q and R (verlopen since 03-02)
+    expect(r.metrics.plan_verlopen).toBe(2); // Q and R: reviews due 03-01, never reviewed
+    expect(r.metrics.norm_overschreden_totaal).toBe(5); // P, O1, O2, Q, R; never O3 (v1: 4)
+    expect(r.metrics.norm_zonder_plan_totaal).toBe(5); // P (from 01-10), O1 (12-04..12-09), O2, Q and R (from 03-02)
+    expect(r.metrics.plan_binnen_3m_aandeel).toBe(0.5); // the six December marks above: 3/6 (v1: 2/6)
+    expect(r.metrics.aanbod_binnen_3m_aandeel).toBe(0.1667); // O3: 1/6
+    expect(r.verdicts.norm_overschreden_totaal).toBe('niet_gehaald'); // five children were over the norm
   });
 
   it('signals on 2023-12-31 show the levels per case', async () => {
     const list = await s.signals('2023-12-31');
     const level = Object.fromEntries(list.map((x) => [x.caseId, x.level]));
-    expect(level).toEqual({ [O2.caseId]: 'overschreden', [O3.caseId]: 'dreigend', [P.caseId]: 'gedekt', [O1.caseId]: 'gedekt', [Q.caseId]: 'gedekt', [R.caseId]: 'gedekt' }); // as in the December figures
-    expect(list.slice(0, 2).map((x) => x.caseId)).toEqual([O2.caseId, O3.caseId]); // overschreden, dreigend, then the covered ones
+    // as in the December figures; v1: O2 overschreden, O3 dreigend, the rest "gedekt" by a plan or offer
+    expect(level).toEqual({ [P.caseId]: 'overschreden', [Q.caseId]: 'overschreden', [R.caseId]: 'overschreden', [O2.caseId]: 'overschreden', [O1.caseId]: 'aanbod', [O3.caseId]: 'aanbod' });
+    // overschreden by days out (P 119, Q 118, R 112, O2 105), then aanbod (O1 and O3 119 days: by case id)
+    expect(list.map((x) => x.caseId)).toEqual([P.caseId, Q.caseId, R.caseId, O2.caseId, O1.caseId, O3.caseId]);
+    expect(list.find((x) => x.caseId === P.caseId)?.plan).toEqual({ status: 'geldig', reviewOn: '2024-02-01' });
+    expect(list.find((x) => x.caseId === O3.caseId)?.offer).toEqual({ kind: 'regulier', start: '2023-09-20' });
   });
 });

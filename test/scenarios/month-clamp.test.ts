@@ -88,8 +88,9 @@ describe.each(databaseKinds)('end-of-month clamp on $name', (kind) => {
 
   it('signal list on 2024-02-29: normOn shows the clamped marks', async () => {
     const list = await s.signals('2024-02-29');
-    expect(list.map((x) => x.caseId)).toEqual([c1.caseId, c2.caseId, c3.caseId]); // c1 overschreden first; then aandacht by days out: c2 30, c3 29
-    expect(list.map((x) => x.level)).toEqual(['overschreden', 'aandacht', 'aandacht']); // c1 at 3 months; c2, c3 under 2 months
+    expect(list.map((x) => x.caseId)).toEqual([c1.caseId, c2.caseId, c3.caseId]); // c1 overschreden first; then in_beeld by days out: c2 30, c3 29
+    // c1 at 3 months; c2, c3 under 2 months (interface.md v2 names that level in_beeld; v1: aandacht)
+    expect(list.map((x) => x.level)).toEqual(['overschreden', 'in_beeld', 'in_beeld']);
     expect(list.map((x) => x.normOn)).toEqual(['2024-02-29', '2024-04-30', '2024-05-01']); // addMonths(s, 3) clamped
     expect(list.map((x) => x.daysOut)).toEqual([92, 30, 29]); // 11-30..02-29 = 92 days; 01-31..02-29 = 30; 02-01..02-29 = 29
   });

@@ -1,6 +1,7 @@
 // Golden scenario: a profile's norm spell is the run of days of its *base condition* (a union: AV or LRV-base),
 // while LRV / breed's "4 weeks" run on the spell of their own condition. And a late registration that splits a
-// spell in two restarts the clocks. Hand-computed from metrics.md.
+// spell in two restarts the official clocks (LRV, LRV > 3 months) but, v2, not the norm's: an interruption of at
+// most normGapDays (14) is bridged. Hand-computed from metrics.md v2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { caseOf, openScenario, type Scenario } from '../support/scenario.ts';
@@ -16,8 +17,9 @@ T1.add('EnrolmentChanged', { enrolled: true, effectiveOn: '2023-10-16' });
 const T2 = caseOf(2, 'geoorloofddanniet', { on: '2023-09-04', authorised: true });
 T2.add('PhaseChanged', { phase: 'thuis', authorised: false, effectiveOn: '2023-10-16' });
 // T3: LRV-base from 2023-09-04. Registered late (2023-12-20): at school 10-23..10-29, at home again from 10-30.
-//     As known before: one spell from 09-04 (LRV 10-02, 3 months 12-04). Now: spells 09-04..10-22 (LRV 10-02..10-22)
-//     and from 10-30 (LRV 11-27, 2 months 12-30, 3 months 2024-01-30).
+//     As known before: one spell from 09-04 (LRV 10-02, 3 months 12-04). Now: LRV-base runs 09-04..10-22 (LRV
+//     10-02..10-22) and from 10-30 (LRV 11-27, LRV-base 3 months 2024-01-30). The 7 days at school are bridged, so
+//     the officieel and breed norm spells still run from 09-04 (2 months 11-04, mark 12-04): v1 restarted them on 10-30.
 const T3 = caseOf(3, 'onderbroken', { on: '2023-09-04' });
 T3.add('PhaseChanged', { phase: 'op_school', effectiveOn: '2023-10-23' }, '2023-12-20T12:00:00.000Z');
 T3.add('PhaseChanged', { phase: 'thuis', authorised: false, effectiveOn: '2023-10-30' }, '2023-12-20T12:00:00.000Z');
@@ -59,21 +61,21 @@ describe.each(databaseKinds)('phase transitions and spells on $name', (kind) => 
   it('November 30: the officieel norm spell of T1 runs from 09-04', async () => {
     const m = await row('2023-11');
     expect(m.lrv).toBe(3); // T1, T2 (11-13), T3 (10-30 + 28 = 11-27)
-    expect(m.norm_dreigend).toBe(1); // T1: 11-04 ≤ 11-30 < 12-04; T2's spell from 10-16 (2 months 12-16), T3's from 10-30
+    expect(m.norm_dreigend).toBe(2); // T1 and T3: 11-04 ≤ 11-30 < 12-04 (v2: T3's norm spell bridges its 7 days at school; v1: 1); T2's spell from 10-16
     expect(m.norm_overschreden).toBe(0); // no 3-month mark yet
   });
 
   it('December 31, officieel and breed', async () => {
     const m = await row('2023-12');
-    expect(m.norm_overschreden).toBe(1); // T1 (12-04)
-    expect(m.norm_dreigend).toBe(2); // T2 (12-16 ≤ 12-31 < 01-16), T3 (12-30 ≤ 12-31 < 01-30)
-    expect(m.norm_overschreden_totaal).toBe(1); // T1
-    expect(m.lrv_3m).toBe(0); // LRV-base spells: T1, T2 from 10-16 (3 months 01-16), T3 from 10-30
+    expect(m.norm_overschreden).toBe(2); // T1 and T3 (marks 12-04; v2: T3's norm spell runs from 09-04; v1: T1 only)
+    expect(m.norm_dreigend).toBe(1); // T2 (12-16 ≤ 12-31 < 01-16) (v1: 2, with T3)
+    expect(m.norm_overschreden_totaal).toBe(2); // T1, T3 (v1: 1)
+    expect(m.lrv_3m).toBe(0); // LRV-base runs, not bridged: T1, T2 from 10-16 (3 months 01-16), T3 from 10-30
     expect(m.av_3m).toBe(0); // T1's AV spell ended 10-15
-    expect(m.plan_binnen_3m_aandeel).toBe(0); // one officieel mark in December (T1, 12-04), uncovered: 0/1
+    expect(m.plan_binnen_3m_aandeel).toBe(0); // officieel marks in December: T1 and T3 on 12-04, both uncovered: 0/2 (v1: 0/1)
     const b = await row('2023-12', 'breed');
-    expect(b.norm_overschreden).toBe(2); // T1 and T2: breed spells from 09-04, marks 12-04
-    expect(b.norm_dreigend).toBe(1); // T3: breed spell from 10-30 (at school 10-23..10-29)
+    expect(b.norm_overschreden).toBe(3); // T1, T2 and T3: breed spells from 09-04, marks 12-04 (v1: 2, T3's spell began 10-30)
+    expect(b.norm_dreigend).toBe(0); // (v1: 1, T3)
   });
 
   it('December as known on 2023-12-10 (today): T3 over the norm in its old, unbroken spell', async () => {
@@ -85,17 +87,18 @@ describe.each(databaseKinds)('phase transitions and spells on $name', (kind) => 
 
   it('January: the LRV-base spells reach 3 months', async () => {
     const m = await row('2024-01');
-    expect(m.norm_overschreden).toBe(3); // T1, T2 (01-16), T3 (01-30)
-    expect(m.lrv_3m).toBe(3); // T1 and T2 on 01-16, T3 on 01-30
-    expect(m.plan_binnen_3m_aandeel).toBe(0); // marks T2 01-16, T3 01-30, uncovered: 0/2
+    expect(m.norm_overschreden).toBe(3); // T1, T2 (01-16), T3 (since 12-04)
+    expect(m.lrv_3m).toBe(3); // T1 and T2 on 01-16, T3 on 01-30 (its LRV-base run from 10-30)
+    expect(m.plan_binnen_3m_aandeel).toBe(0); // one mark: T2 01-16, uncovered: 0/1 (v1: 0/2, with T3's mark 01-30)
   });
 
   it('signals on 2023-12-31', async () => {
     const list = await s.signals('2023-12-31');
-    expect(list.map((x) => x.caseId)).toEqual([T1.caseId, T2.caseId, T3.caseId]); // overschreden, then dreigend by days out
-    expect(list.map((x) => x.level)).toEqual(['overschreden', 'dreigend', 'dreigend']); // as norm_overschreden / norm_dreigend
-    expect(list.map((x) => x.spellStart)).toEqual(['2023-09-04', '2023-10-16', '2023-10-30']); // officieel base spells
-    expect(list.map((x) => x.daysOut)).toEqual([119, 77, 63]); // 09-04..12-31, 10-16..12-31, 10-30..12-31 inclusive
-    expect(list.map((x) => x.normOn)).toEqual(['2023-12-04', '2024-01-16', '2024-01-30']); // addMonths(start, 3)
+    // v2: T3's norm spell runs from 09-04 (7 days at school bridged): overschreden with T1 (v1: dreigend, from 10-30)
+    expect(list.map((x) => x.caseId)).toEqual([T1.caseId, T3.caseId, T2.caseId]); // overschreden (equal days: by case id), then dreigend
+    expect(list.map((x) => x.level)).toEqual(['overschreden', 'overschreden', 'dreigend']); // as norm_overschreden / norm_dreigend
+    expect(list.map((x) => x.spellStart)).toEqual(['2023-09-04', '2023-09-04', '2023-10-16']); // s* of the officieel norm spells
+    expect(list.map((x) => x.daysOut)).toEqual([119, 119, 77]); // s*..12-31 inclusive, T3's days at school included
+    expect(list.map((x) => x.normOn)).toEqual(['2023-12-04', '2023-12-04', '2024-01-16']); // the marks: s* + 3 months
   });
 });

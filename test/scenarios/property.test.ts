@@ -3,7 +3,7 @@
 // every figure must be identical, and identical again after `project --rebuild`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresEventStore, type PactEvent } from '@pact/events';
-import { monthlyReport, Projector, PROFILES, yearReport, type Scope } from '@pact/projections';
+import { DEFAULT_CONFIG, monthlyReport, Projector, PROFILES, signalList, yearReport, type Scope } from '@pact/projections';
 import { databaseKinds, type TestDatabase } from '../support/databases.ts';
 import { dumpReadModels } from '../support/dump.ts';
 import { prng, randomHistory, type Rng } from '../support/random-history.ts';
@@ -53,9 +53,10 @@ async function allFigures(db: TestDatabase['db']) {
   const scopes: Scope[] = [{}, { gemeente: 'GM0344' }, { swv: 'VO2602' }];
   for (const profile of PROFILES) {
     for (const [i, scope] of scopes.entries()) {
-      const options = { profile, scope, now: NOW };
+      const options = { profile, scope, now: NOW, config: DEFAULT_CONFIG };
       for (const year of ['2022-2023', '2023-2024', '2024-2025']) out[`${profile}/${i}/${year}`] = (await yearReport(db, year, options)).metrics;
       if (profile === 'officieel') out[`${profile}/${i}/monthly`] = (await monthlyReport(db, '2023-06', '2023-11', options)).rows;
+      for (const on of ['2023-03-01', '2023-11-15', '2024-06-30']) out[`${profile}/${i}/signals/${on}`] = (await signalList(db, on, options)).signals;
     }
   }
   return out;

@@ -42,10 +42,11 @@ describe.each(databaseKinds)('retractions on $name', (kind) => {
     expect(oct.metrics.uitstroom_terug_naar_school_cases).toBe(0); // idem
   });
 
-  it('December as known on 2024-01-05: r1 covered by its plan', async () => {
+  it('December as known on 2024-01-05: r1 has a valid plan, but no aanbod', async () => {
     const [dec] = (await s.monthly('2023-12', '2023-12', { asOf: '2024-01-05T12:00:00Z' })).rows;
-    expect(dec.metrics.norm_overschreden).toBe(1); // r3 (mark 12-04, reopened); r1 covered by its plan
-    expect(dec.metrics.norm_overschreden_totaal).toBe(1); // r3
+    expect(dec.metrics.norm_overschreden).toBe(2); // r1 and r3 (marks 12-04): v2, a plan is no aanbod (v1: 1, r1 "covered")
+    expect(dec.metrics.norm_zonder_plan).toBe(1); // r3; r1's plan is valid through its review date 2024-01-01
+    expect(dec.metrics.norm_overschreden_totaal).toBe(2); // r1, r3 (v1: 1)
     expect(dec.metrics.plan_binnen_3m_aandeel).toBe(0.5); // marks 12-04 of r1 (covered on 10-02) and r3 (not): 1/2
   });
 

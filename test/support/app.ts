@@ -46,7 +46,7 @@ export async function testApp(options: { clock?: () => Date; config?: Partial<Co
   await projector.migrate();
   const auth = new AuthStore(database.db, clock);
   await auth.migrate();
-  const publications = new PublicationStore(database.db, clock);
+  const publications = new PublicationStore(database.db, runtime.config.region, clock);
   await publications.migrate();
   const app = createApp({ runtime, auth, projector, publications, projectionLag: () => projector.status(), loginLimiter: options.loginLimiter });
   return {

@@ -72,8 +72,11 @@ export function randomHistory(options: HistoryOptions): PactEvent[] {
   }
   if (options.meetings ?? true) {
     for (let day = from; day <= to; day = addDays(day, rng.int(20, 40))) {
-      const meeting = ev(rng, `meeting-${uuid(rng)}`, 'MeetingHeld', { forum: rng.pick(['leerplicht_swv', 'kernpartner', 'oogo'] as const), gemeente: rng.pick(gemeenten), casesDiscussed: rng.int(0, 30), effectiveOn: day });
-      out.push(...(options.recorded ? withRecordedAt(rng, [meeting]) : [meeting]));
+      const stream = `meeting-${uuid(rng)}`;
+      const meeting = ev(rng, stream, 'MeetingHeld', { forum: rng.pick(['leerplicht_swv', 'kernpartner', 'oogo'] as const), gemeente: rng.pick(gemeenten), casesDiscussed: rng.int(0, 30), effectiveOn: day });
+      // now and then a meeting registered by mistake, retracted some days later
+      const events = rng.chance(0.15) ? [meeting, ev(rng, stream, 'EventRetracted', { retractedEventId: meeting.eventId, reason: 'dubbel', effectiveOn: addDays(day, rng.int(0, 20)) })] : [meeting];
+      out.push(...(options.recorded ? withRecordedAt(rng, events) : events));
     }
   }
   return out;
@@ -118,6 +121,7 @@ function randomCase(rng: Rng, stream: string, childRef: string, openedOn: string
   let exemption = false;
   let reduced = false;
   let plan = false;
+  let offer = false;
   const waitlists = new Set<string>();
   const n = rng.int(1, options.maxEvents ?? 12);
   const spanDays = options.spanDays ?? 400;
@@ -145,11 +149,21 @@ function randomCase(rng: Rng, stream: string, childRef: string, openedOn: string
       else push('ReducedTimetableGranted', { hoursPerWeek: rng.int(4, 20), effectiveOn: day });
       reduced = !reduced;
     } else if (r < 0.6) {
-      if (plan) push('PlanEnded', { outcome: rng.pick(['uitgevoerd', 'mislukt', 'verlopen'] as const), effectiveOn: day });
-      else push('PlanAgreed', { accountableRole: rng.pick(['school', 'swv', 'leerplicht'] as const), planKind: rng.pick(['onderwijs', 'zorg'] as const), reviewOn: addDays(day, 90), effectiveOn: day });
-      plan = !plan;
-    } else if (r < 0.66) push('OfferStarted', { offerKind: rng.pick(['regulier', 'maatwerk', 'zorg'] as const), effectiveOn: on });
-    else if (r < 0.74) {
+      if (plan && rng.chance(0.4)) push('PlanReviewed', { nextReviewOn: addDays(day, rng.int(30, 120)), effectiveOn: day });
+      else {
+        if (plan) push('PlanEnded', { outcome: rng.pick(['uitgevoerd', 'mislukt', 'verlopen'] as const), effectiveOn: day });
+        else push('PlanAgreed', { accountableRole: rng.pick(['school', 'swv', 'leerplicht'] as const), planKind: rng.pick(['onderwijs', 'zorg'] as const), reviewOn: addDays(day, rng.int(20, 90)), effectiveOn: day });
+        plan = !plan;
+      }
+    } else if (r < 0.66) {
+      if (offer && rng.chance(0.5)) {
+        push('OfferEnded', { outcome: rng.pick(['afgerond', 'afgebroken', 'niet_gestart'] as const), effectiveOn: day });
+        offer = false;
+      } else {
+        push('OfferStarted', { offerKind: rng.pick(['regulier', 'maatwerk', 'zorg'] as const), effectiveOn: day });
+        offer = true;
+      }
+    } else if (r < 0.74) {
       const w = rng.pick(['so_vso', 'jeugdhulp', 'ggz'] as const);
       if (waitlists.has(w)) {
         push('WaitlistLeft', { waitingFor: w, effectiveOn: day });

@@ -1,7 +1,7 @@
 // Golden scenarios: a region's history written out as events, ingested through the write rules (historical:
 // each event carries its recordedAt), projected, and reported on a fixed "now".
 import { PostgresEventStore, type PactEvent } from '@pact/events';
-import { monthlyReport, Projector, signalList, yearReport, type Profile, type Scope } from '@pact/projections';
+import { DEFAULT_CONFIG, monthlyReport, Projector, signalList, yearReport, type Profile, type RegionConfig, type Scope } from '@pact/projections';
 import { ingest } from '../../backend/src/ingest.ts';
 import { childRef } from './builders.ts';
 import type { DatabaseKind } from './databases.ts';
@@ -9,6 +9,8 @@ import type { DatabaseKind } from './databases.ts';
 export interface ScenarioOptions {
   /** The clock: "today" for reports without asOf, and the latest allowed recordedAt. */
   now: string;
+  /** The region configuration (default: metrics.md's defaults). */
+  config?: Partial<RegionConfig>;
 }
 
 export interface ReportArgs {
@@ -23,14 +25,16 @@ export async function openScenario(kind: DatabaseKind, events: PactEvent[], opti
   const store = await PostgresEventStore.create(database.db, kind.name, { clock: () => now });
   const ingested = await ingest(store, events.map((value, i) => ({ line: i + 1, value })), { historical: true, clock: () => now });
   if (!ingested.ok) throw new Error(`scenario events rejected: ${JSON.stringify('errors' in ingested ? ingested.errors : ingested.conflict.message)}`);
-  const projector = new Projector(database.db, store);
+  const config: RegionConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const projector = new Projector(database.db, store, { config });
   await projector.migrate();
   await projector.catchUp();
   const reportOptions = (args: ReportArgs = {}) => ({
-    profile: args.profile ?? 'officieel',
+    profile: args.profile ?? config.defaultProfile,
     scope: args.scope ?? {},
     asOf: args.asOf ? new Date(args.asOf) : undefined,
     now,
+    config,
   });
   return {
     store,
@@ -39,7 +43,8 @@ export async function openScenario(kind: DatabaseKind, events: PactEvent[], opti
     /** The year report's figures (and `previous`). */
     year: (year: string, args?: ReportArgs) => yearReport(database.db, year, reportOptions(args)),
     monthly: (from: string, to: string, args?: ReportArgs) => monthlyReport(database.db, from, to, reportOptions(args)),
-    signals: (on: string, args: { profile?: Profile; scope?: Scope } = {}) => signalList(database.db, store, on, { profile: args.profile ?? 'officieel', scope: args.scope ?? {} }),
+    /** The signal list's entries on day `on`. */
+    signals: async (on: string, args: ReportArgs = {}) => (await signalList(database.db, on, reportOptions(args))).signals,
     close: () => database.close(),
   };
 }

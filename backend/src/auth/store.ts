@@ -297,6 +297,12 @@ export class AuthStore {
     await sql`analyze app.audit`.execute(this.db);
   }
 
+  /** The newest entry of one action, if any. */
+  async lastAudit(action: string): Promise<(AuditEntry & { at: string }) | undefined> {
+    const r = await this.db.selectFrom('app.audit').selectAll().where('action', '=', action).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return r && { at: iso(r.at)!, subject: r.subject, role: r.role, action: r.action, target: r.target, params: r.params };
+  }
+
   async auditLog(limit = 100): Promise<(AuditEntry & { at: string })[]> {
     const rows = await this.db.selectFrom('app.audit').selectAll().orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => ({ at: iso(r.at)!, subject: r.subject, role: r.role, action: r.action, target: r.target, params: r.params }));

@@ -1,4 +1,5 @@
 // The CLI's commands, one entry each: what it does, how it is called, and its implementation.
+import { configCommand } from './config-command.ts';
 import { eraseCommand } from './erase.ts';
 import { importCommand } from './import.ts';
 import { pseudonymiseCommand } from './pseudonymise-command.ts';
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   signals: signalsCommand,
   publish: publishCommand,
   metrics: metricsCommand,
+  config: configCommand,
   demo: demoCommand,
   generate: generateCommand,
   user: userCommand,

@@ -1,8 +1,10 @@
 // What several CLI commands share: opening the stores with projections up to date, and the report options.
 import { isSchoolYear, isYearMonth, isIsoDate } from '@pact/events';
-import { Projector, type Profile, type Scope } from '@pact/projections';
+import { Projector, type Profile, type RegionConfig, type Scope } from '@pact/projections';
 import type { z } from '@hono/zod-openapi';
-import { configFromEnv } from '../config.ts';
+import { AuthStore } from '../auth/store.ts';
+import { configFromEnv, RegionConfigError, type Config } from '../config.ts';
+import { auditRegionConfig } from '../region-config.ts';
 import { may, ROLES, suppressionFor, type Action, type Role } from '../auth/roles.ts';
 import type { Suppression } from '../reports/suppression.ts';
 import { asOfParam, gemeenteParam, profileParam, swvParam } from '../params.ts';
@@ -29,11 +31,24 @@ export function roleFor(value: string | undefined, action: Action): Suppression 
   return suppressionFor(role);
 }
 
-export async function openWithProjections(dataDir: string | undefined, options: { catchUp?: boolean } = {}): Promise<{ runtime: Runtime; projector: Projector }> {
-  const runtime = await openRuntime(configFromEnv(process.env, dataDir ? { dataDir } : {}));
+/** The configuration of the environment (PACT_CONFIG); an invalid file is a usage error naming each key. */
+export function cliConfig(dataDir: string | undefined): Config {
   try {
-    const projector = new Projector(runtime.db, runtime.store);
-    await projector.migrate();
+    return configFromEnv(process.env, dataDir ? { dataDir } : {});
+  } catch (error) {
+    if (error instanceof RegionConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export async function openWithProjections(dataDir: string | undefined, options: { catchUp?: boolean } = {}): Promise<{ runtime: Runtime; projector: Projector }> {
+  const runtime = await openRuntime(cliConfig(dataDir));
+  try {
+    const projector = new Projector(runtime.db, runtime.store, { config: runtime.config.region });
+    const rebuilt = await projector.migrate();
+    const auth = new AuthStore(runtime.db, runtime.clock);
+    await auth.migrate();
+    await auditRegionConfig(auth, runtime.config.region, 'cli', rebuilt);
     if (options.catchUp ?? true) await projector.catchUp();
     return { runtime, projector };
   } catch (error) {
@@ -49,8 +64,8 @@ function cliParam<S extends z.ZodType>(schema: S, value: string): z.output<S> {
   return result.data;
 }
 
-export function profileOf(value: string | undefined): Profile {
-  return value === undefined ? 'officieel' : cliParam(profileParam, value);
+export function profileOf(value: string | undefined, config: RegionConfig): Profile {
+  return value === undefined ? config.defaultProfile : cliParam(profileParam, value);
 }
 
 export function scopeOf(values: { gemeente?: string; swv?: string }): Scope {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { configFromEnv } from '../config.ts';
+import { cliConfig } from './common.ts';
 import type { EventStore } from '@pact/events';
 import { ingest, readNdjson, type IngestInput } from '../ingest.ts';
 import { openRuntime } from '../runtime.ts';
@@ -37,7 +37,7 @@ export const importCommand: Command = {
       return 2;
     }
     const inputs = await readNdjsonFile(file);
-    const runtime = await openRuntime(configFromEnv(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {}));
+    const runtime = await openRuntime(cliConfig(values['data-dir']));
     try {
       const { code, stdout, stderr } = await importInputs(runtime.store, inputs, { historical: values.historical ?? false, clock: runtime.clock });
       process.stdout.write(stdout);

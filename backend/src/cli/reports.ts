@@ -1,6 +1,6 @@
 // `project`, `report`, `monthly`, `signals`, `metrics`: the figures from the command line (as admin).
 import os from 'node:os';
-import { METRICS, monthlyReport, signalList, yearReport, type Scope } from '@pact/projections';
+import { describeCatalogue, monthlyReport, signalList, yearReport, type Scope } from '@pact/projections';
 import { AuthStore } from '../auth/store.ts';
 import { ApiError } from '../http/errors.ts';
 import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
@@ -13,7 +13,7 @@ import { monthlyTable, yearTable } from '../reports/tables.ts';
 import { tableXlsx } from '../exports/xlsx.ts';
 import { parse, UsageError } from './args.ts';
 import type { Command } from './commands.ts';
-import { asOfOf, checkDay, checkMonth, checkYear, formatOf, openWithProjections, profileOf, REPORT_OPTIONS, roleFor, scopeOf } from './common.ts';
+import { asOfOf, checkDay, checkMonth, checkYear, cliConfig, formatOf, openWithProjections, profileOf, REPORT_OPTIONS, roleFor, scopeOf } from './common.ts';
 
 const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 /** A binary file (xlsx) to stdout, e.g. `… --format xlsx > jaar.xlsx`. */
@@ -39,7 +39,7 @@ export const projectCommand: Command = {
 
 /** What bestuur and raad see (`--role`): the publication of one whole scope at `--as-of` exactly, or the latest. */
 async function publication(runtime: Runtime, options: { scope: Scope; asOf?: Date }) {
-  const store = new PublicationStore(runtime.db, runtime.clock);
+  const store = new PublicationStore(runtime.db, runtime.config.region, runtime.clock);
   await store.migrate();
   try {
     scopeCode(options.scope);
@@ -59,7 +59,7 @@ export const publishCommand: Command = {
     const asOf = asOfOf(values['as-of']);
     const { runtime } = await openWithProjections(values['data-dir']);
     try {
-      const store = new PublicationStore(runtime.db, runtime.clock);
+      const store = new PublicationStore(runtime.db, runtime.config.region, runtime.clock);
       await store.migrate();
       const auth = new AuthStore(runtime.db, runtime.clock);
       await auth.migrate();
@@ -81,7 +81,8 @@ export const reportCommand: Command = {
   async run(args) {
     const { values } = parse(args, { ...REPORT_OPTIONS, year: { type: 'string' } });
     const year = checkYear(values.year);
-    const options = { profile: profileOf(values.profile), scope: scopeOf(values), asOf: asOfOf(values['as-of']) };
+    const config = cliConfig(values['data-dir']).region;
+    const options = { profile: profileOf(values.profile, config), scope: scopeOf(values), asOf: asOfOf(values['as-of']), config };
     const format = formatOf(values.format, ['json', 'csv', 'xlsx'] as const);
     const suppression = roleFor(values.role, format === 'json' ? 'read-reports' : 'export-reports');
     const { runtime } = await openWithProjections(values['data-dir']);
@@ -111,7 +112,8 @@ export const monthlyCommand: Command = {
     const from = checkMonth('from', values.from);
     const to = checkMonth('to', values.to);
     if (to < from) throw new UsageError('--to ligt voor --from');
-    const options = { profile: profileOf(values.profile), scope: scopeOf(values), asOf: asOfOf(values['as-of']) };
+    const config = cliConfig(values['data-dir']).region;
+    const options = { profile: profileOf(values.profile, config), scope: scopeOf(values), asOf: asOfOf(values['as-of']), config };
     const format = formatOf(values.format, ['json', 'csv', 'xlsx'] as const);
     const suppression = roleFor(values.role, format === 'json' ? 'read-reports' : 'export-reports');
     const { runtime } = await openWithProjections(values['data-dir']);
@@ -131,18 +133,19 @@ export const monthlyCommand: Command = {
 };
 
 export const signalsCommand: Command = {
-  summary: 'de signaleringslijst voor het overleg: open casussen op of bij de 3-maandennorm',
-  usage: '--on 2024-03-01 [--profile P] [--gemeente ..] [--swv ..] [--role R] [--format json|csv]',
+  summary: 'de signaleringslijst voor het overleg: open casussen van 4 weken thuis tot over de norm',
+  usage: '--on 2024-03-01 [--profile P] [--gemeente ..] [--swv ..] [--as-of TIJDSTIP] [--role R] [--format json|csv]',
   async run(args) {
-    const { values } = parse(args, { profile: REPORT_OPTIONS.profile, gemeente: REPORT_OPTIONS.gemeente, swv: REPORT_OPTIONS.swv, format: REPORT_OPTIONS.format, role: REPORT_OPTIONS.role, on: { type: 'string' } });
+    const { values } = parse(args, { ...REPORT_OPTIONS, on: { type: 'string' } });
     roleFor(values.role, 'read-signals'); // case ids: not for bestuur and raad
     const on = checkDay('on', values.on);
-    const options = { profile: profileOf(values.profile), scope: scopeOf(values) };
+    const config = cliConfig(values['data-dir']).region;
+    const options = { profile: profileOf(values.profile, config), scope: scopeOf(values), asOf: asOfOf(values['as-of']), config };
     const format = formatOf(values.format, ['json', 'csv'] as const);
     const { runtime } = await openWithProjections(values['data-dir']);
     try {
-      const signals = await signalList(runtime.db, runtime.store, on, options);
-      print(format === 'json' ? JSON.stringify({ on, ...options, signals }, null, 2) : signalsCsv(on, signals));
+      const list = await signalList(runtime.db, on, options);
+      print(format === 'json' ? JSON.stringify(list, null, 2) : signalsCsv(list, config));
       return 0;
     } finally {
       await runtime.close();
@@ -151,13 +154,13 @@ export const signalsCommand: Command = {
 };
 
 export const metricsCommand: Command = {
-  summary: 'de catalogus van cijfers: id, label, definitie, formule, eenheid',
+  summary: 'de catalogus van cijfers: id, label, definitie, regel, eenheid, doel',
   usage: '[--format json|csv]',
   async run(args) {
     const { values } = parse(args, { format: REPORT_OPTIONS.format });
     const format = formatOf(values.format, ['json', 'csv'] as const);
-    const catalogue = METRICS.map(({ id, label, type, unit, definition, formula }) => ({ id, label, type, unit, definition, formula }));
-    print(format === 'json' ? JSON.stringify(catalogue, null, 2) : metricsCsv());
+    const config = cliConfig(values['data-dir']).region;
+    print(format === 'json' ? JSON.stringify(describeCatalogue(config), null, 2) : metricsCsv(config));
     return 0;
   },
 };

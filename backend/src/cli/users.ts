@@ -1,7 +1,7 @@
 // `user` and `token`: local users (login with a password) and API tokens (machine imports), on the read-model
 // database. Passwords and tokens are shown once and stored hashed.
 import fs from 'node:fs';
-import { configFromEnv } from '../config.ts';
+import { cliConfig } from './common.ts';
 import { passwordProblem } from '../auth/passwords.ts';
 import { parseScopeCodes, ROLES, type Role, type UserScope } from '../auth/roles.ts';
 import { AuthStore } from '../auth/store.ts';
@@ -12,7 +12,7 @@ import type { Command } from './commands.ts';
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
 async function withAuthStore<T>(dataDir: string | undefined, fn: (auth: AuthStore) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(configFromEnv(process.env, dataDir ? { dataDir } : {}));
+  const runtime = await openRuntime(cliConfig(dataDir));
   try {
     const auth = new AuthStore(runtime.db, runtime.clock);
     await auth.migrate();

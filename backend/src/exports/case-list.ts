@@ -1,9 +1,9 @@
 // The cumulative anonymised case list the Inspectie asks samenwerkingsverbanden for each quarter: one row per
 // case ever opened in scope (rows are never dropped: closed and retracted cases stay, with their outcome), as
 // known at `asOf`, with the facts up to the peildatum `on`. Computed from each case's events, by the same
-// functions that feed the projections (caseFacts), so the list agrees with the figures.
+// functions that feed the projections (caseTimeline), so the list agrees with the figures.
 import { activeEvents, daysBetween, minDate, type CaseEvent, type Db, type EventStore, type IsoDate } from '@pact/events';
-import { caseFacts, type Profile, type Scope } from '@pact/projections';
+import { AGE_BAND_LABELS, ageBandOf, caseTimeline, projectionSettings, type Profile, type RegionConfig, type Scope } from '@pact/projections';
 import { sql } from 'kysely';
 import type { ExportTable } from '../reports/tables.ts';
 
@@ -12,11 +12,11 @@ export interface CaseListRow {
   gemeente: string;
   swv: string;
   sector: string;
-  /** Age in years at opening (year of opening − birth year), in bands. */
+  /** Age at opening (year of opening − birth year), in the bands of the breakdowns. */
   ageBand: string;
-  /** First day of the case's first norm spell under the profile (out of school), if any by `on`. */
+  /** s* of the case's first norm spell under the profile (out of school), if any by `on`. */
   firstDayOut: IsoDate | null;
-  /** Days in norm spells up to and including `on`. */
+  /** Days on which the profile's base condition held (the days of its norm spells, interruptions not counted), up to and including `on`. */
   daysOut: number;
   planOn: IsoDate | null;
   offerOn: IsoDate | null;
@@ -31,15 +31,10 @@ export interface CaseListOptions {
   profile: Profile;
   scope: Scope;
   asOf?: Date;
+  config: RegionConfig;
 }
 
 const CHUNK = 500;
-
-export function ageBand(birthYear: number | null, openedOn: IsoDate | null): string {
-  if (birthYear === null || openedOn === null) return '';
-  const age = Number(openedOn.slice(0, 4)) - birthYear;
-  return age <= 11 ? '≤ 11' : age <= 15 ? '12-15' : age <= 17 ? '16-17' : '18+';
-}
 
 /** One case's row from its events (stream order), as known at `asOf`, up to day `on`. */
 export function caseListRow(caseId: string, events: readonly (CaseEvent & { recordedAt?: string })[], options: CaseListOptions): CaseListRow | undefined {
@@ -47,23 +42,24 @@ export function caseListRow(caseId: string, events: readonly (CaseEvent & { reco
   const opened = known[0]?.type === 'CaseOpened' ? known[0] : undefined;
   if (!opened || opened.data.effectiveOn > options.on) return undefined;
   const upToOn = known.filter((e) => e.type === 'EventRetracted' || e.data.effectiveOn <= options.on);
-  const base = { caseId, gemeente: opened.data.gemeente, swv: opened.data.swv, sector: opened.data.sector, ageBand: ageBand(opened.data.birthYear, opened.data.effectiveOn) };
+  const base = { caseId, gemeente: opened.data.gemeente, swv: opened.data.swv, sector: opened.data.sector, ageBand: AGE_BAND_LABELS[ageBandOf(opened.data.birthYear, opened.data.effectiveOn)] };
   const active = activeEvents(upToOn);
   if (!active.some((e) => e.type === 'CaseOpened')) {
     return { ...base, firstDayOut: null, daysOut: 0, planOn: null, offerOn: null, outcome: 'ingetrokken', v5a: false };
   }
-  const { spells } = caseFacts(upToOn);
-  const out = spells.filter((s) => s.kind === `base_${options.profile}` && s.start <= options.on).sort((a, b) => (a.start < b.start ? -1 : 1));
+  const timeline = caseTimeline(upToOn, projectionSettings(options.config));
+  const spells = timeline?.normSpells[options.profile] ?? [];
+  const days = spells.flatMap((s) => s.runs).filter((r) => r.start <= options.on);
   const first = (type: CaseEvent['type']) => active.filter((e) => e.type === type).map((e) => e.data.effectiveOn).sort()[0] ?? null;
   const closed = active.find((e): e is Extract<CaseEvent, { type: 'CaseClosed' }> => e.type === 'CaseClosed');
   return {
     ...base,
-    firstDayOut: out[0]?.start ?? null,
-    daysOut: out.reduce((days, s) => days + daysBetween(s.start, minDate(s.end ?? options.on, options.on)) + 1, 0),
+    firstDayOut: spells[0]?.start ?? null,
+    daysOut: days.reduce((n, r) => n + daysBetween(r.start, minDate(r.end ?? options.on, options.on)) + 1, 0),
     planOn: first('PlanAgreed'),
     offerOn: first('OfferStarted'),
     outcome: closed ? closed.data.outcome : 'open',
-    v5a: spells.some((s) => s.kind === 'v5a' && s.start <= options.on),
+    v5a: (timeline?.runs.v5a ?? []).some((r) => r.start <= options.on),
   };
 }
 
@@ -92,6 +88,7 @@ const date = (d: IsoDate | null) => (d ? { date: d } : '');
 export function caseListTable(rows: CaseListRow[], options: CaseListOptions, generatedAt: Date): ExportTable {
   return {
     title: 'Casuslijst thuiszitters (cumulatief, geanonimiseerd)',
+    config: options.config,
     meta: [
       ['Peildatum', options.on],
       ['Profiel', options.profile],

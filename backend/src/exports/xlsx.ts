@@ -39,7 +39,7 @@ export async function tableXlsx(table: ExportTable, sheetName: string, generated
 
   const definitions = workbook.addWorksheet('Definities');
   definitions.addRow(DEFINITION_HEAD).font = { bold: true };
-  for (const row of definitionRows()) definitions.addRow(row).alignment = { wrapText: true, vertical: 'top' };
+  for (const row of definitionRows(table.config)) definitions.addRow(row).alignment = { wrapText: true, vertical: 'top' };
   definitions.columns.forEach((column, i) => (column.width = [28, 36, 10, 12, 80, 60][i] ?? 20));
   definitions.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -12,13 +12,15 @@
 //   the difference would count the few children registered in between.
 // Everything is found through the catalogue (`metricById`: unit, type) and the ids present, so new figures join
 // the relations by their kind; a relation that names a figure not in the tables is left out.
-import { metricById, PROFILES } from '@pact/projections';
+import { metricById, PROFILES, type Verdict } from '@pact/projections';
 import { ADDITIVE_RELATIONS, countsPeople, hideIn, primaryCells, protect, SMALL, SMALL_BOUNDS, type Bounds, type CellRelation } from './suppression.ts';
 
 /** One table's figures as computed, before suppression. */
 export interface RawTable {
   metrics: Record<string, number | null>;
   parts: Record<string, { numerator: number; denominator: number }>;
+  /** The catalogue's verdict of a figure against its target; a suppressed figure's verdict is left out. */
+  verdicts: Record<string, Verdict>;
 }
 
 export interface RawYear {
@@ -32,6 +34,7 @@ export type RawFamily = Record<string, Record<string, RawYear>>;
 
 export interface PublishedTable {
   metrics: Record<string, number | null>;
+  verdicts: Record<string, Verdict>;
   suppressed: string[];
   complementary: string[];
 }
@@ -137,7 +140,10 @@ export function suppressFamily(family: RawFamily, earlier: readonly PublishedFam
   const present = (profile: string, period: string, table: RawTable): PublishedTable => {
     const ids = Object.keys(table.metrics);
     const mine = (set: ReadonlySet<string>) => ids.filter((id) => set.has(key(profile, period, id)));
-    return hideIn(table.metrics, new Set(mine(all)), mine(complementary));
+    const hidden = new Set(mine(all));
+    // a verdict says on which side of its target a figure lies: not for a hidden one
+    const verdicts = Object.fromEntries(Object.entries(table.verdicts).filter(([id]) => !hidden.has(id)));
+    return { ...hideIn(table.metrics, hidden, mine(complementary)), verdicts };
   };
   return Object.fromEntries(
     Object.entries(family).map(([profile, years]) => [

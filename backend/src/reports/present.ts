@@ -1,54 +1,48 @@
-// Reports as they leave the program (JSON of interface.md): the figures, with small numbers suppressed for
-// the roles and outputs that need it.
-import type { MonthlyReport, PeriodFigures, YearReport } from '@pact/projections';
+// Reports as they leave the program (JSON of interface.md): the figures with their verdicts and the region
+// configuration, small numbers suppressed for the roles and outputs that need it.
+import type { MonthlyReport, PeriodFigures, RegionConfig, Verdict, YearReport } from '@pact/projections';
 import { suppress, type Suppression } from './suppression.ts';
 
 export interface PresentedFigures {
   period: PeriodFigures['period'];
   metrics: Record<string, number | null>;
+  verdicts: Record<string, Verdict>;
   suppressed: string[];
   complementary: string[];
 }
 
-export interface PresentedYearReport extends PresentedFigures {
+interface PresentedHead {
   profile: string;
   scope: { gemeente?: string; swv?: string };
   asOf: string | null;
+  config: RegionConfig;
+}
+
+export interface PresentedYearReport extends PresentedFigures, PresentedHead {
   previous: PresentedFigures | null;
 }
 
-export interface PresentedMonthlyReport {
+export interface PresentedMonthlyReport extends PresentedHead {
   period: { from: string; to: string };
-  profile: string;
-  scope: { gemeente?: string; swv?: string };
-  asOf: string | null;
-  rows: { month: string; stockOn: string; metrics: Record<string, number | null>; suppressed: string[]; complementary: string[] }[];
+  rows: { month: string; stockOn: string; metrics: Record<string, number | null>; verdicts: Record<string, Verdict>; suppressed: string[]; complementary: string[] }[];
   suppressed: string[];
 }
 
+const head = (r: YearReport | MonthlyReport): PresentedHead => ({ profile: r.profile, scope: r.scope, asOf: r.asOf, config: r.config });
+
 function presentFigures(f: PeriodFigures, suppression: Suppression): PresentedFigures {
-  return { period: f.period, ...suppress(f.metrics, f.parts, suppression) };
+  return { period: f.period, verdicts: f.verdicts, ...suppress(f.metrics, f.parts, suppression) };
 }
 
 export function presentYearReport(report: YearReport, suppression: Suppression): PresentedYearReport {
   return {
-    period: report.period,
-    profile: report.profile,
-    scope: report.scope,
-    asOf: report.asOf,
-    ...suppress(report.metrics, report.parts, suppression),
+    ...head(report),
+    ...presentFigures(report, suppression),
     previous: report.previous ? presentFigures(report.previous, suppression) : null,
   };
 }
 
 export function presentMonthlyReport(report: MonthlyReport, suppression: Suppression): PresentedMonthlyReport {
-  const rows = report.rows.map((r) => ({ month: r.month, stockOn: r.stockOn, ...suppress(r.metrics, r.parts, suppression) }));
-  return {
-    period: report.period,
-    profile: report.profile,
-    scope: report.scope,
-    asOf: report.asOf,
-    rows,
-    suppressed: [...new Set(rows.flatMap((r) => r.suppressed))],
-  };
+  const rows = report.rows.map((r) => ({ month: r.month, stockOn: r.stockOn, verdicts: r.verdicts, ...suppress(r.metrics, r.parts, suppression) }));
+  return { ...head(report), period: report.period, rows, suppressed: [...new Set(rows.flatMap((r) => r.suppressed))] };
 }

@@ -7,13 +7,13 @@
 // reads the same rows.
 import { Migrator, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { amsterdamDate, monthOf, monthsBetween, previousSchoolYear, schoolYearBounds, schoolYearOf, type Db } from '@pact/events';
-import { monthlyReport, PROFILES, registeredDays, yearReport, type Profile, type Scope } from '@pact/projections';
+import { monthlyReport, PROFILES, registeredDays, yearReport, type Profile, type RegionConfig, type Scope } from '@pact/projections';
 import { ApiError } from '../http/errors.ts';
 import { suppressFamily, type PublishedFamily, type RawFamily } from './family.ts';
 import type { PresentedMonthlyReport, PresentedYearReport } from './present.ts';
 
 interface PublicationTables {
-  'app.publications': { id: Generated<number>; scope_code: string; as_of: Date; created_at: Date; created_by: string; figures: PublishedFamily };
+  'app.publications': { id: Generated<number>; scope_code: string; as_of: Date; created_at: Date; created_by: string; config: RegionConfig; figures: PublishedFamily };
 }
 
 const initial: Migration = {
@@ -21,7 +21,7 @@ const initial: Migration = {
     await sql`create schema if not exists app`.execute(db);
     await sql`create table app.publications (
       id serial primary key, scope_code text not null, as_of timestamptz not null, created_at timestamptz not null,
-      created_by text not null, figures jsonb not null, unique (scope_code, as_of))`.execute(db);
+      created_by text not null, config jsonb not null, figures jsonb not null, unique (scope_code, as_of))`.execute(db);
   },
 };
 
@@ -43,7 +43,7 @@ export function scopeCode(scope: Scope): string {
 const scopeOf = (code: string): Scope => (code.startsWith('GM') ? { gemeente: code } : { swv: code });
 
 /** The figures of a publication for `scope` at `asOf`, before suppression: every profile, year and month. */
-export async function publicationFigures(db: Db, scope: Scope, asOf: Date): Promise<RawFamily> {
+export async function publicationFigures(db: Db, scope: Scope, asOf: Date, config: RegionConfig): Promise<RawFamily> {
   const today = amsterdamDate(asOf);
   const range = await registeredDays(db, scope);
   const first = schoolYearOf(range && range.first < today ? range.first : today);
@@ -51,7 +51,7 @@ export async function publicationFigures(db: Db, scope: Scope, asOf: Date): Prom
   for (let y = first; schoolYearBounds(y).start <= today; y = `${Number(y.slice(0, 4)) + 1}-${Number(y.slice(0, 4)) + 2}`) years.push(y);
   const family: RawFamily = {};
   for (const profile of PROFILES) {
-    const options = { profile, scope, asOf, now: asOf };
+    const options = { profile, scope, asOf, now: asOf, config };
     const months = await monthlyReport(db, monthOf(schoolYearBounds(years[0]).start), monthOf(today), options);
     family[profile] = {};
     for (const year of years) {
@@ -59,8 +59,8 @@ export async function publicationFigures(db: Db, scope: Scope, asOf: Date): Prom
       const inYear = new Set(monthsBetween(monthOf(report.period.start), monthOf(report.period.end)));
       family[profile][year] = {
         period: report.period,
-        year: { metrics: report.metrics, parts: report.parts },
-        months: months.rows.filter((r) => inYear.has(r.month)).map((r) => ({ month: r.month, start: `${r.month}-01`, stockOn: r.stockOn, metrics: r.metrics, parts: r.parts })),
+        year: { metrics: report.metrics, parts: report.parts, verdicts: report.verdicts },
+        months: months.rows.filter((r) => inYear.has(r.month)).map((r) => ({ month: r.month, start: `${r.month}-01`, stockOn: r.stockOn, metrics: r.metrics, parts: r.parts, verdicts: r.verdicts })),
       };
     }
   }
@@ -72,6 +72,8 @@ export class PublicationStore {
 
   constructor(
     private readonly raw: Db,
+    /** The region configuration the figures are computed with (it is stored with each publication). */
+    private readonly config: RegionConfig,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.db = raw as unknown as Kysely<PublicationTables>;
@@ -95,10 +97,10 @@ export class PublicationStore {
     const now = this.clock();
     if (asOf.getTime() > now.getTime()) throw new ApiError(400, 'INVALID_REQUEST', 'Een publicatie kan niet in de toekomst liggen', [{ field: 'asOf', code: 'IN_FUTURE', message: 'asOf ligt in de toekomst' }]);
     const earlier = await this.db.selectFrom('app.publications').select(['figures', 'as_of']).where('scope_code', '=', code).where('as_of', '<', asOf).orderBy('as_of').execute();
-    const figures = suppressFamily(await publicationFigures(this.raw, scopeOf(code), asOf), earlier.map((e) => e.figures));
+    const figures = suppressFamily(await publicationFigures(this.raw, scopeOf(code), asOf, this.config), earlier.map((e) => parsed(e.figures)));
     const row = await this.db
       .insertInto('app.publications')
-      .values({ scope_code: code, as_of: asOf, created_at: now, created_by: by, figures: JSON.stringify(figures) as never })
+      .values({ scope_code: code, as_of: asOf, created_at: now, created_by: by, config: JSON.stringify(this.config) as never, figures: JSON.stringify(figures) as never })
       .onConflict((oc) => oc.columns(['scope_code', 'as_of']).doNothing())
       .returning(['id', 'scope_code', 'as_of', 'created_at', 'created_by'])
       .executeTakeFirst();
@@ -112,8 +114,8 @@ export class PublicationStore {
   }
 
   /** The publication of the scope at exactly `asOf`, or the latest; a public role sees nothing else. */
-  async find(scope: Scope, asOf?: Date): Promise<{ asOf: string; figures: PublishedFamily }> {
-    let query = this.db.selectFrom('app.publications').select(['as_of', 'figures']).where('scope_code', '=', scopeCode(scope));
+  async find(scope: Scope, asOf?: Date): Promise<Publication> {
+    let query = this.db.selectFrom('app.publications').select(['as_of', 'config', 'figures']).where('scope_code', '=', scopeCode(scope));
     query = asOf ? query.where('as_of', '=', asOf) : query.orderBy('as_of', 'desc').limit(1);
     const row = await query.executeTakeFirst();
     if (!row) {
@@ -121,16 +123,26 @@ export class PublicationStore {
         ? new ApiError(404, 'NOT_PUBLISHED', 'Op dit moment is voor dit bereik niets gepubliceerd; bestuur en raad zien de cijfers van een publicatie (GET /api/publications)')
         : new ApiError(404, 'NOT_PUBLISHED', 'Voor dit bereik is nog niets gepubliceerd; beleid maakt een publicatie (POST /api/publications)');
     }
-    return { asOf: new Date(row.as_of).toISOString(), figures: typeof row.figures === 'string' ? JSON.parse(row.figures) : row.figures };
+    return { asOf: new Date(row.as_of).toISOString(), config: parsed(row.config), figures: parsed(row.figures) };
   }
 }
+
+/** A publication's figures as they were published, and the configuration they were computed with. */
+export interface Publication {
+  asOf: string;
+  config: RegionConfig;
+  figures: PublishedFamily;
+}
+
+/** jsonb comes back parsed from `pg`, as text from some drivers. */
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? JSON.parse(value) : value);
 
 function view(row: { id: number; scope_code: string; as_of: Date; created_at: Date; created_by: string }): PublicationView {
   return { id: row.id, scope: scopeOf(row.scope_code), asOf: new Date(row.as_of).toISOString(), createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by };
 }
 
 /** A year report as a publication shows it (with the year before, when the publication has it). */
-export function publishedYearReport(published: { asOf: string; figures: PublishedFamily }, year: string, profile: Profile, scope: Scope): PresentedYearReport {
+export function publishedYearReport(published: Publication, year: string, profile: Profile, scope: Scope): PresentedYearReport {
   const years = published.figures[profile] ?? {};
   const y = years[year];
   if (!y) throw new ApiError(400, 'INVALID_PERIOD', `Het schooljaar ${year} staat niet in deze publicatie (van ${Object.keys(years)[0] ?? '–'} tot de publicatie)`);
@@ -140,15 +152,16 @@ export function publishedYearReport(published: { asOf: string; figures: Publishe
     profile,
     scope,
     asOf: published.asOf,
+    config: published.config,
     ...y.year,
     previous: before ? { period: before.period, ...before.year } : null,
   };
 }
 
 /** Monthly figures as a publication shows them: the months of [from, to] in it. */
-export function publishedMonthlyReport(published: { asOf: string; figures: PublishedFamily }, from: string, to: string, profile: Profile, scope: Scope): PresentedMonthlyReport {
+export function publishedMonthlyReport(published: Publication, from: string, to: string, profile: Profile, scope: Scope): PresentedMonthlyReport {
   const wanted = new Set(monthsBetween(from, to));
   const rows = Object.values(published.figures[profile] ?? {}).flatMap((y) => y.months.filter((m) => wanted.has(m.month)));
   if (rows.length === 0) throw new ApiError(400, 'INVALID_PERIOD', 'Geen van deze maanden staat in de publicatie');
-  return { period: { from, to }, profile, scope, asOf: published.asOf, rows, suppressed: [...new Set(rows.flatMap((r) => r.suppressed))] };
+  return { period: { from, to }, profile, scope, asOf: published.asOf, config: published.config, rows, suppressed: [...new Set(rows.flatMap((r) => r.suppressed))] };
 }

@@ -1,34 +1,37 @@
-// The signal list as Dutch-Excel CSV.
-import type { Signal } from '@pact/projections';
+// The signal list as Dutch-Excel CSV, in the same words as the dashboard.
+import { AGE_BAND_LABELS, PLAN_STATUS_LABELS, SIGNAL_GROUP_LABELS, signalLevelLabels, type RegionConfig, type SignalList } from '@pact/projections';
 import { csvDocument } from './csv.ts';
 
-const LEVEL_LABELS: Record<Signal['level'], string> = {
-  overschreden: 'langer dan 3 maanden zonder plan',
-  dreigend: '2 tot 3 maanden zonder plan',
-  aandacht: 'meer dan 4 weken zonder plan',
-  gedekt: 'plan of aanbod',
-};
-
-export function signalsCsv(on: string, signals: Signal[]): string {
+export function signalsCsv(list: SignalList, config: RegionConfig): string {
+  const levels = signalLevelLabels(config);
   const rows = [
     ['Pactmonitor', 'Signaleringslijst'],
-    ['Peildatum', on],
+    ['Peildatum', list.on],
+    ['Profiel', list.profile],
+    ['Gemeente', list.scope.gemeente ?? 'alle'],
+    ['Samenwerkingsverband', list.scope.swv ?? 'alle'],
+    ['Stand van registratie (asOf)', list.asOf ?? 'actueel'],
     [],
-    ['casus', 'gemeente', 'swv', 'sector', 'signaal', 'thuis sinds', 'dagen thuis', '3 maanden op', 'plan', 'evaluatie plan', 'aanbod', 'wachtlijsten', 'laatst besproken'],
-    ...signals.map((s) => [
+    ['casus', 'groep', 'signaal', 'gemeente', 'swv', 'sector', 'leeftijd', 'thuis sinds', 'dagen thuis', `${config.normMonths} maanden op`, 'plan', 'evaluatiedatum', 'aanbod', 'aanbod sinds', 'wachtlijsten', 'escalatie', 'laatst besproken', 'besproken deze maand'],
+    ...list.signals.map((s) => [
       s.caseId,
+      SIGNAL_GROUP_LABELS[s.group],
+      levels[s.level],
       s.gemeente,
       s.swv,
       s.sector,
-      LEVEL_LABELS[s.level],
+      AGE_BAND_LABELS[s.ageBand],
       s.spellStart,
       String(s.daysOut),
       s.normOn,
-      s.plan ? `${s.plan.planKind} (${s.plan.accountableRole}) sinds ${s.plan.since}` : '',
-      s.plan ? `${s.plan.reviewOn}${s.plan.reviewOverdue ? ' (verlopen)' : ''}` : '',
-      s.offer ? `${s.offer.offerKind} sinds ${s.offer.since}` : '',
-      s.waitlists.map((w) => `${w.waitingFor} sinds ${w.since}`).join(', '),
-      s.lastDiscussed ? `${s.lastDiscussed.on} (${s.lastDiscussed.forum})` : '',
+      s.plan ? PLAN_STATUS_LABELS[s.plan.status] : 'geen plan',
+      s.plan?.reviewOn ?? '',
+      s.offer?.kind ?? '',
+      s.offer?.start ?? '',
+      s.waitlists.join(', '),
+      s.escalation ?? '',
+      s.lastDiscussed?.on ?? '',
+      s.discussedThisMonth ? 'ja' : 'nee',
     ]),
   ];
   return csvDocument(rows);

@@ -1,6 +1,6 @@
 // Reports as tables, one model for every export: CSV, xlsx and the printed (PDF) report show the same cells.
 // A cell is text, a typed number (a count or a share 0..1) or a date; suppressed figures are text (`<5`, `×`).
-import { METRICS, metricById } from '@pact/projections';
+import { describeCatalogue, metricById, VERDICT_LABELS, type RegionConfig, type Verdict } from '@pact/projections';
 import type { PresentedFigures, PresentedMonthlyReport, PresentedYearReport } from './present.ts';
 
 export type Cell = string | { number: number; share: boolean } | { date: string };
@@ -12,6 +12,8 @@ export interface ExportTable {
   /** Column headings; a second row may give the ids. */
   head: string[][];
   rows: Cell[][];
+  /** The region configuration the figures were computed with (the Definities sheet's labels follow it). */
+  config: RegionConfig;
 }
 
 export const SUPPRESSION_NOTE = '<5: een aantal van 1 tot 4 (of een aandeel daarvan), niet getoond; ×: niet getoond omdat anders een klein aantal uit de andere cijfers te berekenen is';
@@ -33,6 +35,19 @@ interface Described {
   profile: string;
   scope: { gemeente?: string; swv?: string };
   asOf: string | null;
+  config: RegionConfig;
+}
+
+const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** The region configuration a report was computed with, in words (every report's header names it). */
+export function configRows(c: RegionConfig): [string, string][] {
+  return [
+    ['Norm', `${c.normMonths} maanden zonder passend aanbod; onderbrekingen tot ${c.normGapDays} dagen zetten de klok niet terug`],
+    ['4 weken', `${c.fourWeeksDays} dagen`],
+    ['Geen overleg verwacht in', c.overlegPauseMonths.length ? c.overlegPauseMonths.map((m) => MONTH_NAMES[m - 1]).join(', ') : 'geen maand'],
+    ['Kleine aantallen onderdrukt', `1 tot en met ${c.suppressionK - 1}`],
+  ];
 }
 
 export function metaRows(report: Described, period: string, generatedAt: Date, suppressed: boolean): [string, string][] {
@@ -43,9 +58,12 @@ export function metaRows(report: Described, period: string, generatedAt: Date, s
     ['Samenwerkingsverband', report.scope.swv ?? 'alle'],
     ['Stand van registratie (asOf)', report.asOf ?? 'actueel'],
     ['Gemaakt op', generatedAt.toISOString()],
+    ...configRows(report.config),
     ...(suppressed ? [['Kleine aantallen', SUPPRESSION_NOTE] as [string, string]] : []),
   ];
 }
+
+const verdictCell = (verdict: Verdict | undefined): Cell => (verdict ? VERDICT_LABELS[verdict] : '');
 
 export const yearPeriodText = (report: PresentedYearReport) => `${report.period.label} (${report.period.start} t/m ${report.period.end}, stand op ${report.period.stockOn})`;
 
@@ -53,20 +71,33 @@ export function yearTable(report: PresentedYearReport, generatedAt: Date, suppre
   const previous = report.previous;
   return {
     title: 'Jaarrapportage (OOGO)',
+    config: report.config,
     meta: metaRows(report, yearPeriodText(report), generatedAt, suppressed),
-    head: [['id', 'Cijfer', 'Soort', 'Eenheid', report.period.label, ...(previous ? [previous.period.label] : [])]],
-    rows: METRICS.map((m) => [m.id, m.label, m.type === 'stock' ? 'stand' : 'periode', m.unit, figureCell(m.id, report), ...(previous ? [figureCell(m.id, previous)] : [])]),
+    head: [['id', 'Cijfer', 'Soort', 'Eenheid', report.period.label, 'Doel', 'Oordeel', ...(previous ? [previous.period.label, `Oordeel ${previous.period.label}`] : [])]],
+    rows: describeCatalogue(report.config).map((m) => [
+      m.id,
+      m.label,
+      m.type === 'stock' ? 'stand' : 'periode',
+      m.unit,
+      figureCell(m.id, report),
+      m.target ?? '',
+      verdictCell(report.verdicts[m.id]),
+      ...(previous ? [figureCell(m.id, previous), verdictCell(previous.verdicts[m.id])] : []),
+    ]),
   };
 }
 
 export function monthlyTable(report: PresentedMonthlyReport, generatedAt: Date, suppressed: boolean): ExportTable {
+  const catalogue = describeCatalogue(report.config);
+  const judged = catalogue.filter((m) => m.target !== null);
   return {
     title: 'Maandcijfers',
+    config: report.config,
     meta: metaRows(report, `${report.period.from} t/m ${report.period.to}`, generatedAt, suppressed),
     head: [
-      ['Maand', 'Peildatum', ...METRICS.map((m) => m.label)],
-      ['month', 'stockOn', ...METRICS.map((m) => m.id)],
+      ['Maand', 'Peildatum', ...catalogue.map((m) => m.label), ...judged.map((m) => `Oordeel: ${m.label}`)],
+      ['month', 'stockOn', ...catalogue.map((m) => m.id), ...judged.map((m) => `verdict_${m.id}`)],
     ],
-    rows: report.rows.map((r) => [r.month, { date: r.stockOn }, ...METRICS.map((m) => figureCell(m.id, r))]),
+    rows: report.rows.map((r) => [r.month, { date: r.stockOn }, ...catalogue.map((m) => figureCell(m.id, r)), ...judged.map((m) => verdictCell(r.verdicts[m.id]))]),
   };
 }

@@ -29,8 +29,9 @@ const Appended = z.object({ appended: z.number().int(), duplicates: z.number().i
 /** Rule codes (decide) are 422; out of scope is 403; everything else (schema, privacy, JSON) is 400. */
 const RULE_CODES = new Set<string>([
   'CASE_NOT_OPENED', 'CASE_ALREADY_OPENED', 'CASE_RETRACTED', 'CASE_CLOSED', 'EFFECTIVE_BEFORE_OPENING', 'EFFECTIVE_IN_FUTURE',
-  'BIRTH_YEAR_OUT_OF_RANGE', 'NO_ACTIVE_EXEMPTION', 'NO_ACTIVE_REDUCED_TIMETABLE', 'NO_ACTIVE_PLAN', 'NOT_ON_WAITLIST',
-  'RETRACTED_EVENT_NOT_FOUND', 'ALREADY_RETRACTED', 'RETRACTION_NOT_RETRACTABLE', 'MEETING_ALREADY_RECORDED', 'RECORDED_AT_BACKWARDS',
+  'BIRTH_YEAR_OUT_OF_RANGE', 'NO_ACTIVE_EXEMPTION', 'NO_ACTIVE_REDUCED_TIMETABLE', 'NO_ACTIVE_PLAN', 'NO_RUNNING_OFFER', 'NOT_ON_WAITLIST',
+  'RETRACTED_EVENT_NOT_FOUND', 'ALREADY_RETRACTED', 'RETRACTION_NOT_RETRACTABLE', 'MEETING_ALREADY_RECORDED', 'MEETING_NOT_RECORDED',
+  'EFFECTIVE_BEFORE_MEETING', 'RECORDED_AT_BACKWARDS',
   'RECORDED_AT_IN_FUTURE', 'EVENT_ID_REUSED', 'STREAM_ERASED',
 ] satisfies (RuleCode | IngestCode)[]);
 
@@ -46,20 +47,24 @@ export function statusOfErrors(codes: readonly string[]): 400 | 403 | 422 {
  * either side records it naming the other (a leerplichtambtenaar names the child's school's swv): its CaseOpened
  * needs one code of the writer's own. (Requiring both would make every leerplichtambtenaar's scope hold swvs, and
  * so let them read the cases of other gemeenten in those swvs.) A case is theirs when its CaseOpened (stored, or
- * earlier in this request) names one of their codes. Another's existing case is hidden: a write to it is answered,
- * to the byte, as one to a case that does not exist, and a CaseOpened on its stream as one on a taken stream of
- * their own (CASE_ALREADY_OPENED), so case ids cannot be probed beyond "taken".
+ * earlier in this request) names one of their codes; a meeting (and a retraction of it) when its MeetingHeld's codes
+ * are. Another's existing case or meeting is hidden: a write to it is answered, to the byte, as one to a stream that
+ * does not exist, and a CaseOpened on its stream as one on a taken stream of their own (CASE_ALREADY_OPENED), so ids
+ * cannot be probed beyond "taken".
  */
 export function scopeGuard(principal: Principal): NonNullable<IngestOptions['authorise']> {
-  const opened = new Map<string, { gemeente: string; swv: string }>();
+  const opened = new Map<string, { gemeente?: string; swv?: string }>();
   return (event, history) => {
-    if (event.type === 'MeetingHeld') return outOfScope(principal, event.data);
+    if (event.type === 'MeetingHeld') {
+      opened.set(event.stream, event.data);
+      return outOfScope(principal, event.data);
+    }
     if (event.type === 'CaseOpened') {
       opened.set(event.stream, event.data);
       return inScope(principal, event.data) ? undefined : outOfScope(principal, { gemeente: event.data.gemeente });
     }
     const first = history[0];
-    const codes = first?.type === 'CaseOpened' ? first.data : opened.get(event.stream);
+    const codes = first?.type === 'CaseOpened' || first?.type === 'MeetingHeld' ? first.data : opened.get(event.stream);
     if (!codes || inScope(principal, codes)) return undefined; // an unopened case: decide() says so
     return 'hidden';
   };

@@ -34,13 +34,13 @@ export function exportRoutes(deps: AppDeps) {
       const principal = authorised(c, 'export-cases');
       const query = c.req.valid('query');
       const scope = queryScope(principal, query);
-      const options = { on: query.on ?? amsterdamDate(runtime.clock()), profile: query.profile ?? 'officieel', scope, asOf: query.asOf };
+      const options = { on: query.on ?? amsterdamDate(runtime.clock()), profile: query.profile ?? runtime.config.region.defaultProfile, scope, asOf: query.asOf, config: runtime.config.region };
       const rows = await caseList(runtime.db, runtime.store, options);
       const now = runtime.clock();
       const table = caseListTable(rows, options, now);
       const format = query.format ?? 'csv';
       const name = `casuslijst-${options.on}-${[scope.gemeente, scope.swv].filter(Boolean).join('-') || 'regio'}`;
-      await auth.audit({ subject: principal.subject, role: principal.role, action: 'export', target: 'exports/cases', params: { ...options, asOf: options.asOf?.toISOString() ?? null, format, rows: rows.length } });
+      await auth.audit({ subject: principal.subject, role: principal.role, action: 'export', target: 'exports/cases', params: { on: options.on, profile: options.profile, scope, asOf: options.asOf?.toISOString() ?? null, format, rows: rows.length } });
       return (format === 'xlsx' ? download(c, await tableXlsx(table, 'Casuslijst', now), XLSX_TYPE, `${name}.xlsx`) : download(c, tableCsv(table), CSV_TYPE, `${name}.csv`)) as never;
     },
   );

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { amsterdamDate, schoolYearBounds, schoolYearOf } from '@pact/events';
-import { monthlyReport, registeredDays, yearReport, type ReportOptions } from '@pact/projections';
+import { monthlyReport, PROFILES, registeredDays, VERDICTS, yearReport, type ReportOptions } from '@pact/projections';
 import type { AppDeps } from '../app.ts';
 import { queryScope, suppressionFor, type Principal } from '../auth/roles.ts';
 import { PdfBusy, PdfUnavailable } from '../exports/pdf.ts';
@@ -31,16 +31,28 @@ const AsOfQuery = {
 };
 
 const Period = z.object({ label: z.string(), start: z.string(), end: z.string(), stockOn: z.string() });
-const Figures = z.object({ period: Period, metrics: z.record(z.string(), z.number().nullable()), suppressed: z.array(z.string()), complementary: z.array(z.string()) });
+const Verdicts = z.record(z.string(), z.enum(VERDICTS)).openapi({ description: 'Het oordeel per cijfer met een doel (metrics.md "Targets and verdicts")' });
+const FigureValues = { metrics: z.record(z.string(), z.number().nullable()), verdicts: Verdicts, suppressed: z.array(z.string()), complementary: z.array(z.string()) };
+const Figures = z.object({ period: Period, ...FigureValues });
 const Scope = z.object({ gemeente: z.string().optional(), swv: z.string().optional() });
-const YearReportSchema = Figures.extend({ profile: z.string(), scope: Scope, asOf: z.string().nullable(), previous: Figures.nullable() }).openapi('YearReport');
+export const RegionConfigSchema = z
+  .object({
+    defaultProfile: z.enum(PROFILES),
+    suppressionK: z.number().int(),
+    fourWeeksDays: z.number().int(),
+    normMonths: z.number().int(),
+    normGapDays: z.number().int(),
+    overlegPauseMonths: z.array(z.number().int()),
+    swvGemeenten: z.record(z.string(), z.array(z.string())),
+  })
+  .openapi('RegionConfig');
+const Head = { profile: z.string(), scope: Scope, asOf: z.string().nullable(), config: RegionConfigSchema };
+const YearReportSchema = Figures.extend({ ...Head, previous: Figures.nullable() }).openapi('YearReport');
 const MonthlyReportSchema = z
   .object({
     period: z.object({ from: z.string(), to: z.string() }),
-    profile: z.string(),
-    scope: Scope,
-    asOf: z.string().nullable(),
-    rows: z.array(z.object({ month: z.string(), stockOn: z.string(), metrics: z.record(z.string(), z.number().nullable()), suppressed: z.array(z.string()), complementary: z.array(z.string()) })),
+    ...Head,
+    rows: z.array(z.object({ month: z.string(), stockOn: z.string(), ...FigureValues })),
     suppressed: z.array(z.string()),
   })
   .openapi('MonthlyReport');
@@ -64,7 +76,8 @@ function reportRequest(c: Context<AppEnv>, deps: AppDeps, query: { profile?: Rep
   if (suppressed && scope.gemeente && scope.swv) {
     throw new ApiError(403, 'WHOLE_SCOPE_ONLY', 'Bestuur en raad zien de cijfers van een hele gemeente of een heel samenwerkingsverband, niet van een combinatie (anders zijn kleine aantallen door aftrekken te vinden)');
   }
-  return { principal, options: { profile: query.profile ?? 'officieel', scope, asOf: query.asOf, now: deps.runtime.clock() }, suppressed };
+  const config = deps.runtime.config.region;
+  return { principal, options: { profile: query.profile ?? config.defaultProfile, scope, asOf: query.asOf, now: deps.runtime.clock(), config }, suppressed };
 }
 
 /** A period that has not begun is a bad request. */

@@ -2,7 +2,7 @@
 // school → thuis, and back), absolute verzuim, geoorloofd verzuim, vrijstelling 5a, and around each spell
 // without education the plan (mostly within three months, some late, some never), waiting lists, offers,
 // escalations and drang en dwang. Durations are log-normal (many short, a long tail).
-import { addDays, addMonths, type EventData, type IsoDate } from '@pact/events';
+import { addDays, addMonths, daysBetween, type EventData, type IsoDate } from '@pact/events';
 import { CaseSchedule } from './case-builder.ts';
 import type { Random } from './random.ts';
 
@@ -220,9 +220,9 @@ class Script {
     if (kind === 'av') this.waitlists(start, days, { so_vso: 0.45, tlv: 0.25, jeugdhulp: 0.2, ggz: 0.12, diagnostiek: 0.08 });
     else if (kind === 'lrv') this.waitlists(start, days, { so_vso: 0.18, tlv: 0.08, jeugdhulp: 0.25, ggz: 0.25, diagnostiek: 0.1 });
     else this.waitlists(start, days, { ggz: 0.3, jeugdhulp: 0.2, diagnostiek: 0.1 });
-    if (kind !== 'geoorloofd' && days > 45 && rng.chance(0.12)) {
-      this.sch.add(addDays(start, rng.int(30, days - 1)), 'OfferStarted', { offerKind: rng.weighted({ maatwerk: 5, zorg: 3, onderwijs_zorg: 2 }) });
-    }
+    // a passend aanbod while still at home (maatwerk, onderwijs-zorg, zorg): for about half of the long spells
+    if (days > 45 && rng.chance(kind === 'geoorloofd' ? 0.25 : 0.5)) this.offerAtHome(start, days);
+    if (kind === 'lrv' && days > 60 && rng.chance(0.1)) this.interruption(start, days);
     if (kind !== 'geoorloofd' && days > 70 && (planned === null || planned > 60) && rng.chance(0.55)) {
       const on = addDays(start, rng.int(60, Math.min(100, days - 1)));
       this.sch.add(on, 'Escalated', { level: 'actietafel' });
@@ -240,7 +240,11 @@ class Script {
     return end;
   }
 
-  /** Plans for a spell: the first mostly within three months, some late, some never; reviews replace or end them. Returns the first plan's day. */
+  /**
+   * Plans for a spell: the first mostly within three months, some late, some never. At each review date a plan is
+   * reviewed and goes on (PlanReviewed), replaced, ended, or the review is forgotten (the plan is verlopen from the
+   * day after its review date and covers nothing). Returns the first plan's day.
+   */
   private plans(start: IsoDate, days: number, options: { planShare: number }): number | null {
     const { rng } = this;
     if (!rng.chance(options.planShare)) return null;
@@ -248,26 +252,52 @@ class Script {
     let offset = r < 0.76 ? rng.int(5, 85) : rng.int(95, 260);
     const first = offset;
     if (offset >= days) return null;
-    for (let i = 0; i < 4 && offset < days; i++) {
+    for (let plans = 0; plans < 4 && offset < days; plans++) {
       const on = addDays(start, offset);
-      const reviewOn = addMonths(on, 3);
+      let reviewOn = addMonths(on, 3);
       this.sch.add(on, 'PlanAgreed', {
         accountableRole: rng.weighted({ school: 35, swv: 25, leerplicht: 18, jeugdhulp: 10, gemeente: 6, jgz: 6 }),
         planKind: rng.weighted({ onderwijs: 40, onderwijs_zorg: 30, zorg: 20, maatwerk: 10 }),
         reviewOn,
       });
-      const review = days - (offset + 91);
-      if (review <= 0) break;
-      const next = rng.weighted({ vervangen: 45, verlopen: 15, mislukt: 10, loopt: 30 });
-      if (next === 'loopt') break;
+      // the plan's review dates while the spell lasts
+      let next: string = 'vergeten';
+      for (let reviews = 0; reviews < 6; reviews++) {
+        if (daysBetween(start, reviewOn) >= days) return first; // the spell ends before the review is due
+        next = rng.weighted({ herzien: 34, vervangen: 30, vergeten: 14, verlopen: 12, mislukt: 10 });
+        if (next !== 'herzien') break;
+        const reviewed = addDays(reviewOn, rng.int(-14, 10));
+        reviewOn = addMonths(reviewed, 3);
+        this.sch.add(reviewed, 'PlanReviewed', { nextReviewOn: reviewOn });
+      }
+      if (next === 'vergeten' || next === 'herzien') return first; // nobody looks at it again: verlopen until the case closes
+      const at = daysBetween(start, reviewOn);
       if (next === 'vervangen') {
-        offset += 91 + rng.int(0, 14);
+        offset = at + rng.int(0, 14);
       } else {
-        this.sch.add(addDays(reviewOn, rng.int(0, 21)), 'PlanEnded', { outcome: next });
-        offset += 91 + rng.int(25, 80);
+        this.sch.add(addDays(reviewOn, rng.int(0, 21)), 'PlanEnded', { outcome: next as 'verlopen' | 'mislukt' });
+        offset = at + rng.int(25, 80);
       }
     }
     return first;
+  }
+
+  /** An offer while the child is still at home; some break off (the child is without aanbod again), some never really begin. */
+  private offerAtHome(start: IsoDate, days: number) {
+    const { rng } = this;
+    const from = rng.int(20, Math.min(days - 1, 160));
+    this.sch.add(addDays(start, from), 'OfferStarted', { offerKind: rng.weighted({ maatwerk: 5, zorg: 3, onderwijs_zorg: 2 }) });
+    const end = rng.weighted({ loopt: 55, afgebroken: 30, niet_gestart: 15 });
+    if (end === 'niet_gestart') this.sch.add(addDays(start, from + rng.int(3, 21)), 'OfferEnded', { outcome: 'niet_gestart' });
+    else if (end === 'afgebroken' && days - from > 30) this.sch.add(addDays(start, from + rng.int(20, days - from - 1)), 'OfferEnded', { outcome: 'afgebroken' });
+  }
+
+  /** A few days of going to school partly in the middle of a spell at home, then at home again (the norm's clock runs on). */
+  private interruption(start: IsoDate, days: number) {
+    const { rng } = this;
+    const from = addDays(start, rng.int(20, days - 30));
+    this.sch.add(from, 'PhaseChanged', { phase: 'minder_naar_school', authorised: false, reason: this.reason(false) });
+    this.sch.add(addDays(from, rng.chance(0.75) ? rng.int(3, 14) : rng.int(15, 25)), 'PhaseChanged', { phase: 'thuis', authorised: false, reason: this.reason(false) });
   }
 
   private waitlists(start: IsoDate, days: number, chances: Partial<Record<WaitingFor, number>>) {
@@ -332,7 +362,11 @@ class Script {
     const offerKind: OfferKind | null = rng.chance(kind === 'av' ? 0.9 : 0.6)
       ? rng.weighted(kind === 'av' ? { speciaal_onderwijs: 35, regulier: 25, onderwijs_zorg: 20, maatwerk: 20, zorg: 0 } : { regulier: 40, maatwerk: 25, onderwijs_zorg: 20, speciaal_onderwijs: 10, zorg: 5 })
       : null;
-    if (offerKind) this.sch.add(on, 'OfferStarted', { offerKind });
+    if (offerKind) {
+      this.sch.add(on, 'OfferStarted', { offerKind });
+      // a completed offer (or one turned into regular schooling) is often recorded as ended
+      if (rng.chance(0.4)) this.sch.add(addDays(on, rng.int(40, 240)), 'OfferEnded', { outcome: 'afgerond' });
+    }
     let back = on;
     if (rng.chance(0.45)) {
       this.sch.add(on, 'PhaseChanged', { phase: 'minder_naar_school', authorised: true, reason: 'overig' });

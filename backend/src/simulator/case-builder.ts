@@ -22,12 +22,14 @@ export interface Planned {
 const RANK: Record<CaseType, number> = {
   CaseOpened: 0,
   PlanEnded: 1,
+  OfferEnded: 1,
   WaitlistLeft: 1,
   ExemptionEnded: 1,
   ReducedTimetableEnded: 1,
   EnrolmentChanged: 2,
   PhaseChanged: 3,
   PlanAgreed: 4,
+  PlanReviewed: 5,
   OfferStarted: 4,
   WaitlistEntered: 4,
   ExemptionGranted: 4,
@@ -50,7 +52,9 @@ export const STATE_TYPES: ReadonlySet<CaseType> = new Set<CaseType>([
   'ReducedTimetableEnded',
   'PlanAgreed',
   'PlanEnded',
+  'PlanReviewed',
   'OfferStarted',
+  'OfferEnded',
   'WaitlistEntered',
   'WaitlistLeft',
   'CaseClosed',
@@ -87,6 +91,7 @@ export class CaseSchedule {
       phase: this.opened.phase as string,
       authorised: this.opened.authorised ?? false,
       plan: false,
+      offer: false,
       reduced: false,
       exemption: null as { until: IsoDate | null } | null,
       waitlists: new Set<string>(),
@@ -140,6 +145,18 @@ export class CaseSchedule {
         case 'PlanEnded':
           if (!s.plan) break;
           s.plan = false;
+          keep(f);
+          break;
+        case 'PlanReviewed':
+          if (s.plan) keep(f);
+          break;
+        case 'OfferStarted':
+          s.offer = true;
+          keep(f);
+          break;
+        case 'OfferEnded':
+          if (!s.offer) break;
+          s.offer = false;
           keep(f);
           break;
         case 'WaitlistEntered':

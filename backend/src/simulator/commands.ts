@@ -24,7 +24,7 @@ export const demoCommand: Command = {
         return 1;
       }
       const projected = await projector.catchUp();
-      const publications = new PublicationStore(runtime.db, runtime.clock);
+      const publications = new PublicationStore(runtime.db, runtime.config.region, runtime.clock);
       await publications.migrate();
       await publishDemo({ projector, publications });
       const seconds = Math.round((performance.now() - started) / 100) / 10;

@@ -2,10 +2,11 @@
 // the autumn and spring holidays), their cases (repeat episodes reuse the childRef), the monthly
 // Leerplicht/SWV overleg per samenwerkingsverband (now and then a month without one), the two-monthly
 // kernpartner overleg, the yearly OOGO, and which cases each overleg discussed.
-import { addDays, addMonths, daysInMonth, schoolYearBounds, timeline, type CaseEvent, type EventData, type IsoDate, type PactEvent } from '@pact/events';
+import { addDays, addMonths, daysInMonth, schoolYearBounds, type CaseEvent, type EventData, type IsoDate, type PactEvent } from '@pact/events';
+import type { Flag } from '@pact/projections';
 import { AGE_BY_SECTOR, scriptCase, type Archetype, type ChildProfile } from './archetypes.ts';
 import type { Planned } from './case-builder.ts';
-import { isAv, isLrvBase, runsOf, type Run } from './official.ts';
+import { flagDuring, stretchesOf } from './official.ts';
 import type { Random } from './random.ts';
 import { officeTime, recordCase } from './recording.ts';
 
@@ -188,20 +189,20 @@ export class GemeenteSimulation {
    */
   private discussions(rng: Random, child: ChildProfile, planned: Planned[], discussedAt: string[]): Planned[] {
     const events = planned.map((p) => ({ eventId: '', type: p.type, stream: '', data: { ...p.data, effectiveOn: p.on }, schemaVersion: 1 }) as CaseEvent);
-    const segments = timeline(events);
-    const official = runsOf(segments, (s) => isAv(s) || isLrvBase(s));
-    const away = runsOf(segments, (s) => isAv(s) || s.exemption?.article === '5a' || s.phase !== 'op_school' || s.reducedTimetable !== null);
+    const stretches = stretchesOf(events);
     const closing = planned.find((p) => p.type === 'CaseClosed')?.on ?? addDays(this.horizon, 1);
-    const inRun = (runs: Run[], on: IsoDate, lasted: number) => runs.some((r) => addDays(r.start, lasted) <= on && (r.end === null || r.end >= on));
+    const on = (day: IsoDate, ...flags: Flag[]) => flags.some((f) => flagDuring(stretches, f, day, day));
     const added: Planned[] = [];
     let seq = planned.length;
     for (const m of this.meetings) {
       if (m.on < planned[0].on || m.on >= closing) continue;
       if (m.forum === 'leerplicht_swv' && m.swv === child.swv) {
-        const p = inRun(official, m.on, 28) ? 0.85 : inRun(away, m.on, 0) ? 0.15 : 0;
+        // on the signal list (norm spell of 4 weeks), or otherwise without full education
+        const p = on(m.on, 'listed_officieel') ? 0.85 : on(m.on, 'counted_leerrecht') ? 0.15 : 0;
         if (!rng.chance(p)) continue;
       } else if (m.forum === 'kernpartner') {
-        if (!(inRun(official, m.on, 56) && rng.chance(0.35))) continue;
+        // the long ones: 2 months or more without an aanbod
+        if (!(on(m.on, 'norm_threat_officieel', 'norm_over_officieel') && rng.chance(0.35))) continue;
       } else continue;
       added.push({ type: 'CaseDiscussed', data: { forum: m.forum, meetingId: m.id } satisfies Omit<EventData<'CaseDiscussed'>, 'effectiveOn'>, on: m.on, rank: 5, seq: seq++ });
       discussedAt.push(m.id);

@@ -1,41 +1,20 @@
 // The simulator's own check of the four published figures (metrics.md: lrv_totaal, lrv_3m, av_totaal, av_3m),
-// computed from the events with the case fold of @pact/events, not with the projections. Calibration uses
-// it to plan a history that lands on the published numbers; the real pipeline then has to agree (test).
-import { addDays, addMonths, timeline, type CaseEvent, type CaseState, type IsoDate, type Segment } from '@pact/events';
+// computed from each case's events by the projections' pure case facts (the one home of every time rule), not by
+// the read models or the reports. Calibration uses it to plan a history that lands on the published numbers; the
+// real pipeline then has to agree (test).
+import { caseFacts, DEFAULT_CONFIG, has, projectionSettings, type Flag, type FlagStretch } from '@pact/projections';
+import type { CaseEvent, IsoDate } from '@pact/events';
 
-export interface Run {
-  start: IsoDate;
-  /** Last day (inclusive); null while it lasts. */
-  end: IsoDate | null;
+/** The simulator writes what any region's registrators would: it plans with metrics.md's default time rules. */
+export const SIMULATED_RULES = projectionSettings(DEFAULT_CONFIG);
+
+/** The stretches of a case (flags per stretch of days), by the projections' case facts. */
+export const stretchesOf = (events: readonly CaseEvent[]): FlagStretch[] => caseFacts(events, SIMULATED_RULES).stretches;
+
+/** Whether `flag` holds on some day of [from, to]. */
+export function flagDuring(stretches: readonly FlagStretch[], flag: Flag, from: IsoDate, to: IsoDate): boolean {
+  return stretches.some((s) => s.start <= to && (s.end === null || s.end >= from) && has(s.mask, flag));
 }
-
-type Open = Extract<CaseState, { status: 'open' }>;
-const noExemption = (s: Open) => s.exemption === null;
-export const isAv = (s: Open) => !s.enrolled && noExemption(s);
-export const isLrvBase = (s: Open) => s.enrolled && noExemption(s) && s.phase === 'thuis' && !s.authorised;
-
-/** The runs of consecutive days on which `holds` is true of an open case. */
-export function runsOf(segments: readonly Segment[], holds: (s: Open) => boolean): Run[] {
-  const runs: Run[] = [];
-  for (const seg of segments) {
-    if (seg.state.status !== 'open' || !holds(seg.state)) continue;
-    const end = seg.to === null ? null : addDays(seg.to, -1);
-    const last = runs[runs.length - 1];
-    if (last && last.end !== null && addDays(last.end, 1) === seg.from) last.end = end;
-    else runs.push({ start: seg.from, end });
-  }
-  return runs;
-}
-
-/** Whether some day of [from, to] lies in the run from `shifted(start)` on. */
-const reaches = (run: Run, from: IsoDate, to: IsoDate, shifted: (d: IsoDate) => IsoDate) => {
-  const first = shifted(run.start);
-  const a = first > from ? first : from;
-  return run.end === null ? a <= to : a <= (run.end < to ? run.end : to);
-};
-const same = (d: IsoDate) => d;
-const fourWeeks = (d: IsoDate) => addDays(d, 28);
-const threeMonths = (d: IsoDate) => addMonths(d, 3);
 
 export interface OfficialFlags {
   lrv: boolean;
@@ -46,14 +25,12 @@ export interface OfficialFlags {
 
 /** The four flags of one case over the period [from, to]. */
 export function officialFlags(events: readonly CaseEvent[], from: IsoDate, to: IsoDate): OfficialFlags {
-  const segments = timeline(events);
-  const av = runsOf(segments, isAv);
-  const lrv = runsOf(segments, isLrvBase);
+  const stretches = stretchesOf(events);
   return {
-    lrv: lrv.some((r) => reaches(r, from, to, fourWeeks)),
-    lrv3m: lrv.some((r) => reaches(r, from, to, threeMonths)),
-    av: av.some((r) => reaches(r, from, to, same)),
-    av3m: av.some((r) => reaches(r, from, to, threeMonths)),
+    lrv: flagDuring(stretches, 'lrv', from, to),
+    lrv3m: flagDuring(stretches, 'lrv_3m', from, to),
+    av: flagDuring(stretches, 'av', from, to),
+    av3m: flagDuring(stretches, 'av_3m', from, to),
   };
 }
 

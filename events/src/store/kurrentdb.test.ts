@@ -284,6 +284,10 @@ describe('toStoredEvent and isOurs', () => {
 
   it('keeps our types in our streams only', () => {
     expect(isOurs({ streamId: CASE_A, type: 'CaseOpened' })).toBe(true);
+    // v2's types, and a retraction in a meeting stream
+    expect(isOurs({ streamId: CASE_A, type: 'PlanReviewed' })).toBe(true);
+    expect(isOurs({ streamId: CASE_A, type: 'OfferEnded' })).toBe(true);
+    expect(isOurs({ streamId: 'meeting-0c0c0c0c-0000-4000-8000-000000000003', type: 'EventRetracted' })).toBe(true);
     expect(isOurs({ streamId: '$$' + CASE_A, type: '$metadata' })).toBe(false);
     expect(isOurs({ streamId: '$stats-127.0.0.1:2113', type: 'CaseOpened' })).toBe(false);
     expect(isOurs({ streamId: 'orders-1', type: 'OrderPlaced' })).toBe(false);
@@ -460,6 +464,21 @@ describe('KurrentEventStore against a fake client', () => {
       [id(2), 1, '2025-06-01T12:00:00.000Z', '1000:901'],
     ]);
     expect(events[1].data).toEqual({ phase: 'thuis', authorised: false, effectiveOn: '2025-03-01' });
+  });
+
+  it('writes and reads v2 events as they are: a plan review, an offer ending, a meeting and its retraction', async () => {
+    const { store } = setup();
+    const meeting = 'meeting-0c0c0c0c-0000-4000-8000-000000000003';
+    const events: PactEvent[] = [
+      { eventId: id(11), type: 'PlanReviewed', stream: CASE_A, data: { nextReviewOn: '2025-09-01', effectiveOn: '2025-06-01' }, schemaVersion: 1 },
+      { eventId: id(12), type: 'OfferEnded', stream: CASE_A, data: { outcome: 'afgebroken', effectiveOn: '2025-06-01' }, schemaVersion: 1 },
+    ];
+    const held: PactEvent = { eventId: id(13), type: 'MeetingHeld', stream: meeting, data: { forum: 'kernpartner', gemeente: 'GM0344', casesDiscussed: 2, effectiveOn: '2025-05-30' }, schemaVersion: 1 };
+    const retraction: PactEvent = { eventId: id(14), type: 'EventRetracted', stream: meeting, data: { retractedEventId: id(13), reason: 'dubbel', effectiveOn: '2025-06-01' }, schemaVersion: 1 };
+    await store.append([{ stream: CASE_A, events }, { stream: meeting, events: [held, retraction] }]);
+    expect((await store.readStream(CASE_A)).map((e) => [e.type, e.data])).toEqual(events.map((e) => [e.type, e.data]));
+    expect((await store.readStream(meeting)).map((e) => e.type)).toEqual(['MeetingHeld', 'EventRetracted']);
+    expect((await store.readAll('start', 10)).events.map((e) => e.eventId)).toEqual([id(11), id(12), id(13), id(14)]);
   });
 
   it('is idempotent: a re-sent batch is counted as duplicates and writes nothing', async () => {

@@ -1,9 +1,9 @@
 // The thin API client: typed by the backend's `App` (type only, nothing of the backend is bundled). Every call
 // goes through `call`, which turns the API's one error shape into an `ApiRequestError`.
 import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
-import type { App, MetricDefinition, Signal as ProjectedSignal } from '@pact/backend';
+import type { App, DescribedMetric, Signal as ProjectedSignal, SignalList as ProjectedSignalList } from '@pact/backend';
 
-export type { CaseEvent, CaseState, PactEvent } from '@pact/backend';
+export type { CaseEvent, CaseState, PactEvent, RegionConfig, Verdict } from '@pact/backend';
 
 export const client = hc<App>('/', {
   // The CSRF guard accepts same-origin requests; the header is the fallback for browsers without Origin.
@@ -69,13 +69,8 @@ export type YearReport = InferResponseType<typeof client.reports.year.$get, 200>
 export type MonthlyReport = InferResponseType<typeof client.reports.monthly.$get, 200>;
 // GET /api/signals and /api/metrics also answer CSV, so their JSON is typed by the backend's exported shapes.
 export type Signal = ProjectedSignal;
-export interface SignalList {
-  on: string;
-  profile: string;
-  scope: { gemeente?: string; swv?: string };
-  signals: Signal[];
-}
-export type Metric = Omit<MetricDefinition, 'compute'>;
+export type SignalList = ProjectedSignalList;
+export type Metric = DescribedMetric;
 export type CaseView = InferResponseType<(typeof client.cases)[':caseId']['$get'], 200>;
 export type Profile = 'officieel' | 'breed' | 'leerrecht';
 

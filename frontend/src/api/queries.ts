@@ -23,6 +23,7 @@ export interface MonthlyParams extends ScopeParams {
 export interface SignalParams extends ScopeParams {
   on?: string;
   profile: Profile;
+  asOf?: string;
 }
 
 /** Leaves out parameters without a value (the API treats absent as "default"). */
@@ -44,6 +45,14 @@ export const metricsQuery = () =>
   queryOptions({
     queryKey: ['metrics'] as const,
     queryFn: async (): Promise<Metric[]> => (await call(client.metrics.$get({ query: {} }))) as unknown as Metric[],
+    staleTime: Infinity,
+  });
+
+/** The region configuration in force (its norm, gap, pause months …): the same for every page. */
+export const configQuery = () =>
+  queryOptions({
+    queryKey: ['config'] as const,
+    queryFn: () => call(client.config.$get()),
     staleTime: Infinity,
   });
 
@@ -85,6 +94,13 @@ export const signalsQuery = (params: SignalParams) =>
     queryKey: ['signals', params] as const,
     queryFn: async (): Promise<SignalList> => (await call(client.signals.$get({ query: defined(params) }))) as unknown as SignalList,
     staleTime: 30_000,
+  });
+
+/** The meetings recorded for a scope in a period (not retracted), for correction. */
+export const meetingsQuery = (params: ScopeParams & { from: string; to: string }) =>
+  queryOptions({
+    queryKey: ['meetings', params] as const,
+    queryFn: () => call(client.meetings.$get({ query: defined(params) })),
   });
 
 export const caseQuery = (caseId: string) =>

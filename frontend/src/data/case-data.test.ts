@@ -16,7 +16,8 @@ describe('registration forms', () => {
   it('offers only what the write rules allow on the case as it stands', () => {
     const forms = caseForms(state, view.events, TODAY);
     expect(forms.map((f) => f.type)).toEqual([
-      'PhaseChanged', 'PlanAgreed', 'PlanEnded', 'OfferStarted', 'WaitlistEntered', 'WaitlistLeft', 'EnrolmentChanged', 'ExemptionGranted',
+      // v2: a plan can be reviewed (PlanReviewed) besides being ended; no OfferEnded, since no offer runs
+      'PhaseChanged', 'PlanAgreed', 'PlanReviewed', 'PlanEnded', 'OfferStarted', 'WaitlistEntered', 'WaitlistLeft', 'EnrolmentChanged', 'ExemptionGranted',
       'ReducedTimetableGranted', 'Escalated', 'CaseDiscussed', 'EnforcementRecorded', 'CaseClosed', 'EventRetracted',
     ]);
     // it is on the diagnostiek list only: leaving offers that one, entering every other
@@ -25,7 +26,15 @@ describe('registration forms', () => {
     const entered = form(forms, 'WaitlistEntered').fields[0];
     expect(entered.kind === 'choice' && entered.options.map((o) => o.value)).toEqual(['so_vso', 'jeugdhulp', 'ggz', 'tlv']);
     const date = form(forms, 'PlanAgreed').fields.find((f) => f.name === 'effectiveOn')!;
-    expect(date).toMatchObject({ kind: 'date', min: '2024-11-18', max: TODAY });
+    expect(date).toMatchObject({ kind: 'date', min: '2024-12-23', max: TODAY });
+    // v2: a review is dated from the plan's start on, and asks for the next review date
+    const review = form(forms, 'PlanReviewed');
+    expect(review.fields.map((f) => [f.name, f.kind === 'date' ? f.min : null])).toEqual([
+      ['effectiveOn', '2025-05-27'],
+      ['nextReviewOn', '2024-12-23'],
+    ]);
+    const reviewed = formEvent(review, { effectiveOn: '2025-07-30', nextReviewOn: '2025-10-30' }, ids);
+    expect(decide(history, reviewed, TODAY)).toEqual({ ok: true, event: reviewed });
 
     const closed: CaseState = { ...(state as Extract<CaseState, { status: 'open' }>), status: 'closed', closedOn: '2025-07-20', outcome: 'terug_naar_school' };
     expect(caseForms(closed, view.events, TODAY).map((f) => f.type)).toEqual(['EventRetracted']);
@@ -56,7 +65,8 @@ describe('registration forms', () => {
     const gemeente = opening.fields.find((f) => f.name === 'gemeente')!;
     expect(gemeente.kind === 'choice' && gemeente.options).toEqual([{ value: 'GM0344', label: 'GM0344' }]);
     expect(opening.fields.find((f) => f.name === 'swv')).toMatchObject({ kind: 'text', pattern: '(PO|VO)[0-9]{4}' });
-    expect(opening.fields.find((f) => f.name === 'birthYear')).toMatchObject({ min: 1995, max: 2022 });
+    // v2: 4 to 23 years before the opening year (2025): 2002 … 2021 (v1: 1995 … today's year − 3)
+    expect(opening.fields.find((f) => f.name === 'birthYear')).toMatchObject({ min: 2002, max: 2021 });
     const event = formEvent(
       opening,
       { childRef: 'k3m4x2p7q5w6e5r4t6y2abcdefghijkl', gemeente: 'GM0344', swv: 'PO2601', sector: 'po', birthYear: '2014', signalledBy: 'school', enrolled: 'true', phase: 'thuis', authorised: 'false', effectiveOn: '2025-04-01' },
@@ -91,12 +101,14 @@ describe('registration forms', () => {
 
   it('tells the case’s story in Dutch, in the order it happened', () => {
     const items = timelineItems(view);
-    expect(items[0].summary).toBe('Casus geopend: Voortgezet onderwijs (vo), geboren in 2009, gesignaleerd door school; ingeschreven; Gaat minder naar school (fase 2), ongeoorloofd, reden: psychische klachten');
+    expect(items[0].summary).toBe('Casus geopend: Primair onderwijs (po), geboren in 2012, gesignaleerd door leerplicht; ingeschreven; Gaat minder naar school (fase 2), ongeoorloofd, reden: conflict met school');
     expect(items.map((i) => i.on)).toEqual([...items.map((i) => i.on)].sort());
-    expect(items.at(-1)!.summary).toBe('Plan afgesproken: onderwijs en zorg, verantwoordelijk: jeugdhulp, evaluatie 13 oktober 2025');
+    expect(items.at(-1)!.summary).toBe('Plan afgesproken: onderwijs en zorg, verantwoordelijk: samenwerkingsverband, evaluatie 27 augustus 2025');
     expect(eventSummary({ type: 'WaitlistLeft', data: { waitingFor: 'jeugdhulp', effectiveOn: '2025-02-28' } })).toBe('Van wachtlijst af: Jeugdhulp');
-    expect(stateRows(state)).toContainEqual(['Wachtlijsten', 'Diagnostiek (sinds 3 januari 2025)']);
-    expect(stateRows(state)).toContainEqual(['Fase', 'Gaat helemaal niet naar school (fase 3), ongeoorloofd (overig)']);
-    expect(shortCaseId(view.caseId)).toBe('25f2bd8c');
+    expect(eventSummary({ type: 'PlanReviewed', data: { nextReviewOn: '2025-10-30', effectiveOn: '2025-07-30' } })).toBe('Plan geëvalueerd: loopt door, nieuwe evaluatie 30 oktober 2025');
+    expect(eventSummary({ type: 'OfferEnded', data: { outcome: 'afgebroken', effectiveOn: '2025-07-30' } })).toBe('Aanbod beëindigd: afgebroken: het kind is weer zonder aanbod');
+    expect(stateRows(state)).toContainEqual(['Wachtlijsten', 'Diagnostiek (sinds 10 maart 2025)']);
+    expect(stateRows(state)).toContainEqual(['Fase', 'Gaat helemaal niet naar school (fase 3), ongeoorloofd (schooltrauma)']);
+    expect(shortCaseId(view.caseId)).toBe('02b23d95');
   });
 });

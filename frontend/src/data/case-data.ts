@@ -3,6 +3,7 @@
 // form becomes, and the server's errors mapped back onto the fields. The server stays the judge: a form offers
 // what is allowed on the case as it is today; a late `effectiveOn` is checked there and answered per field.
 import { CHILD_REF } from '@pact/events/child-ref';
+import { birthYearRange } from '@pact/events/dates';
 import type { CaseEvent, CaseState, CaseView, FieldError } from '../api/client.ts';
 import { formatDate, formatDecimal } from '../format.ts';
 import {
@@ -15,6 +16,7 @@ import {
   EVENT_LABELS,
   labelOf,
   OFFER_LABELS,
+  OFFER_OUTCOME_LABELS,
   PHASE_LABELS,
   PLAN_KIND_LABELS,
   PLAN_OUTCOME_LABELS,
@@ -116,8 +118,19 @@ function formOf(type: Exclude<EventType, 'CaseOpened'>, state: CaseState, events
       };
     case 'PlanEnded':
       return { type, title, fields: [{ kind: 'choice', as: 'radio', name: 'outcome', label: 'Hoe is het plan afgelopen?', options: options(PLAN_OUTCOME_LABELS) }, on] };
+    case 'PlanReviewed':
+      return {
+        type,
+        title,
+        fields: [
+          effectiveOn(open?.plan?.since ?? since, today, 'Datum van de evaluatie'),
+          { kind: 'date', name: 'nextReviewOn', label: 'Nieuwe evaluatiedatum', description: 'Het plan loopt door; uiterlijk wanneer het weer wordt geëvalueerd. Niet voor de datum van de evaluatie.', min: since },
+        ],
+      };
     case 'OfferStarted':
       return { type, title, fields: [{ kind: 'choice', name: 'offerKind', label: 'Soort aanbod', options: options(OFFER_LABELS) }, on] };
+    case 'OfferEnded':
+      return { type, title, fields: [{ kind: 'choice', as: 'radio', name: 'outcome', label: 'Hoe is het aanbod gestopt?', options: options(OFFER_OUTCOME_LABELS) }, effectiveOn(open?.offer?.since ?? since, today)] };
     case 'WaitlistEntered': {
       const free = Object.keys(WAITING_FOR_LABELS).filter((w) => !open?.waitlists[w as keyof typeof open.waitlists]);
       return { type, title, fields: [{ kind: 'choice', name: 'waitingFor', label: 'Wachtlijst voor', options: options(WAITING_FOR_LABELS, free) }, on] };
@@ -156,8 +169,9 @@ export function caseForms(state: CaseState, events: CaseView['events'], today: s
   const types: Exclude<EventType, 'CaseOpened'>[] = [];
   if (state.status === 'open') {
     types.push('PhaseChanged', 'PlanAgreed');
-    if (state.plan) types.push('PlanEnded');
+    if (state.plan) types.push('PlanReviewed', 'PlanEnded');
     types.push('OfferStarted');
+    if (state.offer) types.push('OfferEnded');
     if (Object.keys(WAITING_FOR_LABELS).some((w) => !state.waitlists[w as keyof typeof state.waitlists])) types.push('WaitlistEntered');
     if (Object.keys(state.waitlists).length > 0) types.push('WaitlistLeft');
     types.push('EnrolmentChanged', 'ExemptionGranted');
@@ -179,7 +193,7 @@ export interface UserScope {
 export function newCaseForm(scope: UserScope, today: string): FormSpec {
   const code = (name: string, label: string, codes: string[], example: string): FieldSpec =>
     codes.length > 0 ? { kind: 'choice', name, label, options: codes.map((c) => ({ value: c, label: c })) } : { kind: 'text', name, label, description: `Code, bijvoorbeeld ${example}.`, pattern: name === 'gemeente' ? 'GM[0-9]{4}' : '(PO|VO)[0-9]{4}' };
-  const maxYear = Number(today.slice(0, 4)) - 3;
+  const { min: minYear, max: maxYear } = birthYearRange(today);
   return {
     type: 'CaseOpened',
     title: EVENT_LABELS.CaseOpened,
@@ -194,7 +208,7 @@ export function newCaseForm(scope: UserScope, today: string): FormSpec {
       code('gemeente', 'Gemeente', scope.gemeenten, 'GM0344'),
       code('swv', 'Samenwerkingsverband', scope.swvs, 'PO2601'),
       { kind: 'choice', name: 'sector', label: 'Onderwijssector', options: options(SECTOR_LABELS) },
-      { kind: 'number', name: 'birthYear', label: 'Geboortejaar', description: `Alleen het jaar, van 1995 tot en met ${maxYear}.`, min: 1995, max: maxYear, step: 1 },
+      { kind: 'number', name: 'birthYear', label: 'Geboortejaar', description: `Alleen het jaar: 4 tot 23 jaar voor het jaar van de opening (voor een casus van dit jaar ${minYear} tot en met ${maxYear}).`, min: minYear, max: maxYear, step: 1 },
       { kind: 'choice', name: 'signalledBy', label: 'Gesignaleerd door', options: options(SIGNALLED_BY_LABELS) },
       { kind: 'choice', as: 'radio', boolean: true, name: 'enrolled', label: 'Staat het kind ingeschreven op een school?', options: YES_NO },
       ...phaseFields,
@@ -261,8 +275,12 @@ export function eventSummary(event: { type: string; data: Record<string, unknown
       return `${head}: ${label(PLAN_KIND_LABELS, 'planKind').toLowerCase()}, verantwoordelijk: ${label(ACCOUNTABLE_LABELS, 'accountableRole').toLowerCase()}, evaluatie ${formatDate(String(d.reviewOn))}`;
     case 'PlanEnded':
       return `${head}: ${label(PLAN_OUTCOME_LABELS, 'outcome').toLowerCase()}`;
+    case 'PlanReviewed':
+      return `${head}: loopt door, nieuwe evaluatie ${formatDate(String(d.nextReviewOn))}`;
     case 'OfferStarted':
       return `${head}: ${label(OFFER_LABELS, 'offerKind').toLowerCase()}`;
+    case 'OfferEnded':
+      return `${head}: ${label(OFFER_OUTCOME_LABELS, 'outcome').toLowerCase()}`;
     case 'WaitlistEntered':
     case 'WaitlistLeft':
       return `${head}: ${label(WAITING_FOR_LABELS, 'waitingFor')}`;

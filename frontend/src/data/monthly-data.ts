@@ -1,7 +1,7 @@
 // The monthly figures shaped for charts and tables: per month the values of some figures (null when suppressed,
 // so a chart leaves a gap) with their text ("<5", "×"), the full table (figures as rows, months as columns), and
 // the sentences that say what a chart shows. Values are the API's; nothing is summed or recomputed.
-import type { MonthlyReport } from '../api/client.ts';
+import type { MonthlyReport, RegionConfig } from '../api/client.ts';
 import { formatCount, formatMonth, formatShortMonth } from '../format.ts';
 import { figureText, figureValue, type Catalogue } from './figures.ts';
 
@@ -49,12 +49,12 @@ export function stockConclusion(points: MonthPoint[], profileLabel: string): str
   return `${capitalise(endOf(last))} telden ${t.thuiszitters} kinderen als thuiszitter (profiel ${profileLabel.toLowerCase()}), van wie ${t.av} in absoluut en ${t.lrv} in langdurig relatief verzuim${start}.`;
 }
 
-export function normMonthsConclusion(points: MonthPoint[]): string {
+export function normMonthsConclusion(points: MonthPoint[], config: Pick<RegionConfig, 'normMonths'>): string {
   const last = points.at(-1);
   if (!last) return 'Er zijn nog geen maanden om te tonen.';
   const top = peak(points, 'norm_overschreden');
   const highest = top && top !== last && (top.values.norm_overschreden ?? 0) > 0 ? `; het hoogste aantal was ${formatCount(top.values.norm_overschreden)}, ${endOf(top)}` : '';
-  return `${capitalise(endOf(last))} zaten ${last.texts.norm_overschreden} kinderen langer dan 3 maanden thuis zonder plan, waar het pact 0 afspreekt${highest}.`;
+  return `${capitalise(endOf(last))} zaten ${last.texts.norm_overschreden} kinderen langer dan ${config.normMonths} maanden thuis zonder passend aanbod, waar het pact 0 afspreekt${highest}.`;
 }
 
 export function flowConclusion(points: MonthPoint[]): string {

@@ -1,16 +1,19 @@
-// The pact's promises for the gemeenteraad, one card each: what was promised, the target, the value now, the
-// trend and whether it is kept. The promises are those of the Utrecht pact (shared/context/002, "Onze
-// afspraken"): no child longer than three months at home without a plan, and the monthly, two-monthly and
-// yearly meetings that monitor it. Figures come from the API, suppressed where the role needs it.
-import type { YearReport } from '../api/client.ts';
+// The pact's promises for the gemeenteraad, one card each: what was promised, the target, the value, the trend and
+// the verdict. The promises are those of the Utrecht pact (shared/context/002, "Onze afspraken"): no child longer
+// than three months at home without a passend aanbod (and none without a plan), and the monthly, two-monthly and
+// yearly meetings that monitor it. Figures and verdicts come from the API (the catalogue judges, never the page),
+// suppressed where the role needs it.
+import { VERDICT_LABELS } from '@pact/projections/labels';
+import type { Verdict, YearReport } from '../api/client.ts';
 import { formatDate, formatDelta, formatPointsDelta, SUPPRESSED } from '../format.ts';
 import { COMPLEMENTARY, figureText, figureValue } from './figures.ts';
 import { type MonthPoint } from './monthly-data.ts';
-import { meetingRows } from './year-data.ts';
+import { schoolYearLabel } from './school-year.ts';
 
-export type PromiseStatus = 'gehaald' | 'niet_gehaald' | 'open';
+/** A verdict of the catalogue, or none (nothing was expected, or the figure has no target). */
+export type PromiseStatus = Verdict | 'geen';
 
-export const STATUS_TEXT: Record<PromiseStatus, string> = { gehaald: 'Gehaald', niet_gehaald: 'Niet gehaald', open: 'Nog niet te beoordelen' };
+export const STATUS_TEXT: Record<PromiseStatus, string> = { ...VERDICT_LABELS, geen: 'Geen oordeel' };
 
 export interface PromiseCard {
   id: string;
@@ -26,74 +29,98 @@ export interface PromiseCard {
   trend: { label: string; value: number | null; text: string }[];
 }
 
-const trendOf = (months: MonthPoint[], id: string) => months.map((m) => ({ label: m.label, value: m.values[id] ?? null, text: m.texts[id] ?? '–' }));
+const months = (n: number) => (n === 1 ? '1 maand' : `${n} maanden`);
+const trendOf = (points: MonthPoint[], id: string) => points.map((m) => ({ label: m.label, value: m.values[id] ?? null, text: m.texts[id] ?? '–' }));
+const statusOf = (report: YearReport, id: string): PromiseStatus => report.verdicts[id] ?? 'geen';
 
-/** "Een jaar eerder (31 juli 2024): 24; nu 8 minder." */
-function yearAgo(report: YearReport, id: string, unit: string, fewerIsBetter: boolean): string {
+/** "Vorig schooljaar: 24; verschil −8, beter dan toen." */
+function lastYear(report: YearReport, id: string, unit: string, fewerIsBetter: boolean): string {
   const previous = report.previous;
-  if (!previous) return 'Geen cijfer van een jaar eerder.';
+  if (!previous) return 'Geen cijfer van het vorige schooljaar.';
   const now = figureValue(id, report);
   const before = figureValue(id, previous);
-  const head = `${unit === 'aandeel' ? 'Vorig schooljaar' : `Een jaar eerder (${formatDate(previous.period.stockOn)})`}: ${figureText(id, previous, unit)}`;
+  const head = `Vorig schooljaar (${schoolYearLabel(previous.period.label)}): ${figureText(id, previous, unit)}`;
   if (now === null || before === null || now === before) return `${head}.`;
   const change = unit === 'aandeel' ? formatPointsDelta(now - before) : formatDelta(now - before);
   const better = fewerIsBetter ? now < before : now > before;
   return `${head}; verschil ${change}, ${better ? 'beter' : 'slechter'} dan toen.`;
 }
 
-export function promiseCards(report: YearReport, months: MonthPoint[]): PromiseCard[] {
-  const norm = figureValue('norm_overschreden', report);
-  const normSuppressed = report.suppressed.includes('norm_overschreden');
-  const share = figureValue('plan_binnen_3m_aandeel', report);
-  const shareSuppressed = report.suppressed.includes('plan_binnen_3m_aandeel');
-  const [monthly, kernpartner, oogo] = meetingRows(report);
-  const complete = report.metrics.overleg_maanden_verwacht === 12;
-  const meeting = (row: typeof monthly, promise: string, target: string, unit: string): PromiseCard => ({
-    id: row.id,
-    promise,
-    target,
-    valueText: row.heldText,
-    valueNote: complete ? `${unit}, van de ${row.expectedText} afgesproken` : row.met === null ? `${unit} tot nu toe dit schooljaar` : `${unit} tot nu toe; verwacht: ${row.expectedText}`,
-    status: row.met === null ? 'open' : row.met ? 'gehaald' : 'niet_gehaald',
-    explanation: row.met === null ? 'Het schooljaar loopt nog; dit overleg kan nog komen.' : row.met ? 'Zo vaak gehouden als afgesproken.' : `Minder vaak gehouden dan afgesproken (${row.heldText} van ${row.expectedText}).`,
-    trendText: `Vorig schooljaar: ${row.previousText}.`,
-    trend: [],
-  });
+/** The norm's verdict in plain words: how many children were over it in the period, and how many are now. */
+export function normSentence(report: YearReport, id: 'norm_overschreden_totaal' | 'norm_zonder_plan_totaal'): string {
+  const n = months(report.config.normMonths);
+  const without = id === 'norm_overschreden_totaal' ? 'zonder passend aanbod' : 'zonder passend aanbod en zonder geldig plan';
+  const count = figureText(id, report, 'kinderen');
+  const children = count === SUPPRESSED || count === COMPLEMENTARY ? 'minder dan 5 kinderen' : count === '1' ? '1 kind' : `${count} kinderen`;
+  const stockId = id === 'norm_overschreden_totaal' ? 'norm_overschreden' : 'norm_zonder_plan';
+  const now = `nu (${formatDate(report.period.stockOn)}): ${figureText(stockId, report, 'kinderen')}`;
+  switch (statusOf(report, id)) {
+    case 'gehaald':
+      return `Gehaald: geen kind was langer dan ${n} thuis ${without}.`;
+    case 'tot_nu_toe_gehaald':
+      return `Tot nu toe gehaald: dit schooljaar was nog geen kind langer dan ${n} thuis ${without}.`;
+    case 'niet_gehaald':
+      return `Niet gehaald: ${children} ${children === '1 kind' ? 'was' : 'waren'} langer dan ${n} thuis ${without}; ${now}.`;
+    default:
+      return `${count} kinderen langer dan ${n} thuis ${without}; ${now}.`;
+  }
+}
+
+export function promiseCards(report: YearReport, points: MonthPoint[]): PromiseCard[] {
+  const n = months(report.config.normMonths);
+  const meeting = (id: string, expectedId: string | null, promise: string, target: string, unit: string): PromiseCard => {
+    const status = statusOf(report, id);
+    const held = figureText(id, report, 'overleggen');
+    const expected = expectedId ? figureText(expectedId, report, 'overleggen') : '1';
+    return {
+      id,
+      promise,
+      target,
+      valueText: held,
+      valueNote: `${unit}, van de ${expected} verwacht${status === 'tot_nu_toe_gehaald' || status === 'nog_open' ? ' tot nu toe' : ''}`,
+      status,
+      explanation: {
+        gehaald: 'Zo vaak gehouden als afgesproken.',
+        tot_nu_toe_gehaald: 'Tot nu toe zo vaak gehouden als afgesproken; het schooljaar loopt nog.',
+        nog_open: 'Het schooljaar loopt nog; dit overleg kan nog komen.',
+        niet_gehaald: `Minder vaak gehouden dan afgesproken (${held} van ${expected}).`,
+        geen: 'In deze periode was dit overleg niet afgesproken.',
+      }[status],
+      trendText: lastYear(report, id, 'overleggen', false),
+      trend: [],
+    };
+  };
   return [
     {
-      id: 'norm_overschreden',
-      promise: 'Geen kind langer dan 3 maanden thuis zonder plan of passend aanbod',
+      id: 'norm_overschreden_totaal',
+      promise: `Geen kind langer dan ${n} thuis zonder passend aanbod`,
       target: '0 kinderen',
-      valueText: figureText('norm_overschreden', report, 'kinderen'),
-      valueNote: `kinderen op ${formatDate(report.period.stockOn)}`,
-      status: norm === 0 ? 'gehaald' : norm !== null || normSuppressed ? 'niet_gehaald' : 'open',
-      explanation: norm === 0 ? 'Geen enkel kind zit langer dan 3 maanden thuis zonder plan.' : 'Er zijn kinderen die langer dan 3 maanden thuis zitten zonder plan of aanbod.',
-      trendText: yearAgo(report, 'norm_overschreden', 'kinderen', true),
-      trend: trendOf(months, 'norm_overschreden'),
+      valueText: figureText('norm_overschreden_totaal', report, 'kinderen'),
+      valueNote: `kinderen waren dit schooljaar langer dan ${n} thuis zonder passend aanbod; nu (${formatDate(report.period.stockOn)}): ${figureText('norm_overschreden', report, 'kinderen')}`,
+      status: statusOf(report, 'norm_overschreden_totaal'),
+      explanation: normSentence(report, 'norm_overschreden_totaal'),
+      trendText: lastYear(report, 'norm_overschreden_totaal', 'kinderen', true),
+      trend: trendOf(points, 'norm_overschreden_totaal'),
     },
     {
-      id: 'plan_binnen_3m_aandeel',
-      promise: 'Binnen 3 maanden een plan voor ieder kind dat thuis zit',
-      target: '100%',
-      valueText: figureText('plan_binnen_3m_aandeel', report, 'aandeel'),
-      valueNote: 'van de kinderen die in het schooljaar 3 maanden thuis waren, had binnen die 3 maanden een plan of aanbod',
-      status: share === 1 ? 'gehaald' : share !== null ? 'niet_gehaald' : 'open',
-      explanation:
-        share === null
-          ? shareSuppressed
-            ? 'Te weinig kinderen om het aandeel te tonen.'
-            : 'Dit schooljaar bereikte nog geen kind de 3 maanden.'
-          : share === 1
-            ? 'Ieder kind had binnen 3 maanden een plan of aanbod.'
-            : 'Niet ieder kind had binnen 3 maanden een plan of aanbod.',
-      trendText: yearAgo(report, 'plan_binnen_3m_aandeel', 'aandeel', false),
-      trend: trendOf(months, 'plan_binnen_3m_aandeel'),
+      id: 'norm_zonder_plan_totaal',
+      promise: `Geen kind langer dan ${n} thuis zonder plan`,
+      target: '0 kinderen',
+      valueText: figureText('norm_zonder_plan_totaal', report, 'kinderen'),
+      valueNote: `kinderen waren dit schooljaar langer dan ${n} thuis zonder passend aanbod én zonder geldig plan; binnen ${n} een plan of aanbod: ${figureText('plan_binnen_3m_aandeel', report, 'aandeel')} van de thuiszitperiodes`,
+      status: statusOf(report, 'norm_zonder_plan_totaal'),
+      explanation: normSentence(report, 'norm_zonder_plan_totaal'),
+      trendText: lastYear(report, 'norm_zonder_plan_totaal', 'kinderen', true),
+      trend: trendOf(points, 'norm_zonder_plan_totaal'),
     },
-    meeting(monthly, 'Elke maand het Leerplicht/SWV-overleg over de thuiszitters', 'elke maand', 'maanden met overleg'),
-    meeting(kernpartner, 'Elke twee maanden het overleg van de kernpartners', '6 per schooljaar', 'overleggen'),
-    meeting(oogo, 'Elk jaar bestuurlijk overleg (OOGO) over de resultaten', '1 per schooljaar', 'overleggen'),
+    meeting('overleg_maanden', 'overleg_maanden_verwacht', 'Elke maand het Leerplicht/SWV-overleg over de thuiszitters', 'elke maand', 'maanden met overleg'),
+    meeting('kernpartner_blokken', 'kernpartner_blokken_verwacht', 'Elke twee maanden het overleg van de kernpartners', 'elk blok van twee maanden', 'blokken van twee maanden met overleg'),
+    meeting('oogo_overleggen', null, 'Elk jaar bestuurlijk overleg (OOGO) over de resultaten', '1 per schooljaar', 'overleggen'),
   ];
 }
+
+/** The monthly figures the cards' trends show. */
+export const PROMISE_TREND_IDS = ['norm_overschreden_totaal', 'norm_zonder_plan_totaal'] as const;
 
 /** Does any card show a suppressed value (so the note explaining "<5" and "×" belongs on the page)? */
 export const cardsSuppress = (cards: PromiseCard[]) => cards.some((c) => [c.valueText, ...c.trend.map((t) => t.text)].some((t) => t === SUPPRESSED || t === COMPLEMENTARY));

@@ -1,11 +1,12 @@
 // The year report (OOGO) shaped for its page: the Leerplichttelling table, the norm month by month, the three
 // profiles side by side, outflow by outcome, the pact's meetings, and a one-sentence conclusion per chart. Pure:
 // report JSON and catalogue in, rows and sentences out. One transform feeds a chart and its table.
-import type { Profile, YearReport } from '../api/client.ts';
-import { formatCount, formatDate, formatMoment } from '../format.ts';
+import type { Profile, RegionConfig, Verdict, YearReport } from '../api/client.ts';
+import { formatCount, formatDate, formatMoment, formatMonthName } from '../format.ts';
 import { CLOSE_OUTCOME_LABELS, labelOf, PROFILE_LABELS, PROFILE_SHORT } from '../labels.ts';
 import { figureRow, figureText, figureValue, scopeText, type Catalogue, type FigureRow, type RowGroup } from './figures.ts';
 import { peak, type MonthPoint } from './monthly-data.ts';
+import { normSentence } from './promises-data.ts';
 import { PROFILES } from './params.ts';
 import { schoolYearLabel } from './school-year.ts';
 
@@ -20,38 +21,39 @@ export function reportMeta(report: YearReport): [string, string][] {
     ['Profiel', labelOf(PROFILE_LABELS, report.profile)],
     ['Bereik', scopeText(report.scope)],
     ['Stand van registratie', report.asOf ? formatMoment(report.asOf) : 'Actueel: alles wat nu is geregistreerd'],
+    ...configMeta(report.config),
   ];
 }
+
+/** The region's configuration a report was computed with, in words (every report names it). */
+export function configMeta(c: RegionConfig): [string, string][] {
+  return [
+    ['Norm', `${c.normMonths} maanden zonder passend aanbod; een onderbreking tot ${c.normGapDays} dagen zet de klok niet terug`],
+    ['Overleg niet verwacht in', c.overlegPauseMonths.length ? c.overlegPauseMonths.map((m) => formatMonthName(m)).join(', ') : 'geen enkele maand'],
+  ];
+}
+
+const EXEMPTIONS = ['vrijstelling_5a', 'vrijstelling_5b', 'vrijstelling_5c', 'vrijstelling_15'];
 
 /** The Leerplichttelling as OCW asks it: LRV at the start, new, total, longer than 3 months; AV; exemptions. */
 export function leerplichttelling(report: YearReport, catalogue: Catalogue): RowGroup[] {
   return [
     { heading: 'Langdurig relatief verzuim (ingeschreven, 4 weken of langer ongeoorloofd thuis)', rows: rows(['lrv_begin', 'lrv_nieuw', 'lrv_totaal', 'lrv_3m'], catalogue, report) },
     { heading: 'Absoluut verzuim (niet ingeschreven)', rows: rows(['av_totaal', 'av_3m'], catalogue, report) },
-    { heading: `Vrijstellingen op ${formatDate(report.period.stockOn)}`, rows: rows(['vrijstelling_5a'], catalogue, report) },
+    { heading: `Vrijstellingen op ${formatDate(report.period.stockOn)}`, rows: rows(EXEMPTIONS, catalogue, report) },
+    { heading: 'Vrijstellingen verleend in het schooljaar', rows: rows(EXEMPTIONS.map((id) => `${id}_verleend`), catalogue, report) },
   ];
 }
 
-/** The report's key figures: the norm first (pact target 0), then how many children, hidden ones, plans in time. */
-export const keyFigures = (report: YearReport, catalogue: Catalogue) => rows(['norm_overschreden', 'thuiszitters_totaal', 'verborgen_totaal', 'plan_binnen_3m_aandeel'], catalogue, report);
+/** The report's key figures: the pact's verdict first (ever over the norm), the norm now, how many children, hidden ones, aanbod in time. */
+export const keyFigures = (report: YearReport, catalogue: Catalogue) =>
+  rows(['norm_overschreden_totaal', 'norm_overschreden', 'thuiszitters_totaal', 'verborgen_totaal', 'aanbod_binnen_3m_aandeel'], catalogue, report);
 
-const children = (n: number) => (n === 1 ? '1 kind' : `${formatCount(n)} kinderen`);
-
-/** "On the stock day N children were over the norm (pact: 0), against M a year before; the highest month was …" */
+/** The chart of the norm month by month: the verdict in words, then the month with the most children over the norm. */
 export function normConclusion(report: YearReport, months: MonthPoint[]): string {
-  const now = figureValue('norm_overschreden', report);
-  const before = figureValue('norm_overschreden', report.previous);
-  const on = `Op ${formatDate(report.period.stockOn)}`;
-  const state =
-    now === null
-      ? `${on} zaten minder dan 5 kinderen langer dan 3 maanden thuis zonder plan`
-      : now === 0
-        ? `${on} zat geen kind langer dan 3 maanden thuis zonder plan: de pactnorm van 0 is gehaald`
-        : `${on} zaten ${children(now)} langer dan 3 maanden thuis zonder plan, waar het pact 0 afspreekt`;
-  const compared = before === null || now === null ? '' : `, tegen ${formatCount(before)} een jaar eerder`;
   const top = peak(months, 'norm_overschreden');
-  const highest = top && (top.values.norm_overschreden ?? 0) > 0 ? `; het hoogste aantal aan het eind van een maand was ${formatCount(top.values.norm_overschreden)} (${top.label})` : '';
-  return `${state}${compared}${highest}.`;
+  const highest = top && (top.values.norm_overschreden ?? 0) > 0 ? ` Het hoogste aantal aan het eind van een maand was ${formatCount(top.values.norm_overschreden)} (${top.label}).` : '';
+  return `${normSentence(report, 'norm_overschreden_totaal')}${highest}`;
 }
 
 export interface ProfileColumn {
@@ -82,6 +84,8 @@ export function profileColumns(reports: Partial<Record<Profile, YearReport>>): P
 }
 
 /** How big the iceberg is: the official count, the widest (leerrecht), and the hidden children between them. */
+const children = (n: number) => (n === 1 ? '1 kind' : `${formatCount(n)} kinderen`);
+
 export function icebergConclusion(columns: ProfileColumn[], report: YearReport): string {
   const year = schoolYearLabel(report.period.label);
   const official = columns.find((c) => c.profile === 'officieel');
@@ -120,34 +124,25 @@ export interface MeetingRow {
   heldText: string;
   expectedText: string;
   previousText: string;
-  /** Kept (true), not kept (false), or not yet to say while the year runs (null). */
-  met: boolean | null;
+  /** The catalogue's verdict (metrics.md "Targets and verdicts"); none where nothing was expected. */
+  verdict: Verdict | null;
 }
 
-/**
- * The pact's meetings (12 / 6 / 1 a year) against what was held. While a year runs the monthly overleg is held
- * against the months so far (the API's `overleg_maanden_verwacht`), the two-monthly one against half of them,
- * and the yearly OOGO is not judged yet.
- */
-export function meetingRows(report: YearReport): MeetingRow[] {
-  const months = report.metrics.overleg_maanden_verwacht ?? 0;
-  const complete = months === 12;
-  const row = (id: string, label: string, agreement: string, expected: number | null): MeetingRow => {
-    const held = report.metrics[id] ?? null;
-    return {
-      id,
-      label,
-      agreement,
-      heldText: formatCount(held),
-      expectedText: formatCount(expected),
-      previousText: formatCount(report.previous?.metrics[id]),
-      met: expected === null || held === null ? null : held >= expected,
-    };
-  };
+/** The pact's meetings against what was expected, judged by the API: monthly, two-monthly blocks, yearly. */
+export function meetingRows(report: YearReport, catalogue: Catalogue): MeetingRow[] {
+  const row = (id: string, agreement: string, expectedId: string | null): MeetingRow => ({
+    id,
+    label: catalogue.get(id)?.label ?? id,
+    agreement,
+    heldText: formatCount(report.metrics[id]),
+    expectedText: expectedId ? formatCount(report.metrics[expectedId]) : '1',
+    previousText: formatCount(report.previous?.metrics[id]),
+    verdict: report.verdicts[id] ?? null,
+  });
   return [
-    row('overleg_maanden', 'Maanden met Leerplicht/SWV-overleg', 'elke maand', months),
-    row('kernpartner_overleggen', 'Kernpartneroverleggen', 'elke twee maanden (6 per jaar)', Math.floor(months / 2)),
-    row('oogo_overleggen', 'OOGO', 'elk jaar', complete ? 1 : null),
+    row('overleg_maanden', 'elke maand (behalve de pauzemaanden van de regio)', 'overleg_maanden_verwacht'),
+    row('kernpartner_blokken', 'elke twee maanden', 'kernpartner_blokken_verwacht'),
+    row('oogo_overleggen', 'elk schooljaar', null),
   ];
 }
 

@@ -3,8 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { downloadUrl } from '../api/client.ts';
-import { metricsQuery } from '../api/queries.ts';
-import { ButtonLink, ErrorAlert, FormField, H2, Loading, P, PageHeading, Textbox } from '../components/ui.tsx';
+import { configQuery, metricsQuery } from '../api/queries.ts';
+import { ButtonLink, DataList, ErrorAlert, FormField, H2, Loading, P, PageHeading, Textbox } from '../components/ui.tsx';
+import { configRows } from '../data/definitions-data.ts';
 import { groupMetrics, resultText, searchMetrics, TYPE_LABELS, UNIT_LABELS } from '../data/definitions-data.ts';
 import { useQueryState } from '../router.tsx';
 
@@ -12,6 +13,7 @@ export default function DefinitionsPage() {
   const [query, setQuery] = useQueryState();
   const [search, setSearch] = useState(query.get('zoek') ?? '');
   const catalogue = useQuery(metricsQuery());
+  const config = useQuery(configQuery());
   const found = catalogue.data ? searchMetrics(catalogue.data, search) : [];
 
   useEffect(() => {
@@ -33,6 +35,12 @@ export default function DefinitionsPage() {
           Download alle definities (CSV)
         </ButtonLink>
       </div>
+      <section aria-labelledby="regio-instellingen" className="pact-section">
+        <H2 id="regio-instellingen">De keuzes van deze regio</H2>
+        <P>Elke regio legt een paar rekenregels zelf vast. Deze gelden hier, en elk rapport noemt ze.</P>
+        {config.error && <ErrorAlert error={config.error} />}
+        {config.data && <DataList rows={configRows(config.data)} />}
+      </section>
       <form role="search" className="pact-search" onSubmit={(e) => e.preventDefault()}>
         <FormField label="Zoek een cijfer" description="Op naam, code of een woord uit de definitie, bijvoorbeeld ‘verborgen’ of ‘plan’.">
           {({ id, describedBy }) => (
@@ -74,6 +82,12 @@ export default function DefinitionsPage() {
                         <dt>Eenheid</dt>
                         <dd>{UNIT_LABELS[m.unit]}</dd>
                       </div>
+                      {m.target && (
+                        <div>
+                          <dt>Doel van het pact</dt>
+                          <dd>{m.target}</dd>
+                        </div>
+                      )}
                       <div>
                         <dt>Code</dt>
                         <dd>

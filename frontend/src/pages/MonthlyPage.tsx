@@ -10,7 +10,7 @@ import { AsOfPicker, MonthPicker, ProfilePicker, ScopePicker } from '../componen
 import { ButtonLink, ErrorAlert, H2, Loading, P, PageHeading } from '../components/ui.tsx';
 import { anySuppressed, catalogueMap, nothingRegistered, scopeText, type Catalogue } from '../data/figures.ts';
 import { chartData, flowConclusion, FLOW_IDS, monthlyTable, monthPoints, NORM_IDS, normMonthsConclusion, stockConclusion, STOCK_IDS, type MonthlyTableRow } from '../data/monthly-data.ts';
-import { useLastRegistered } from '../api/last-registered.ts';
+import { usePageDefaults, type PageDefaults } from '../api/page-defaults.ts';
 import { monthlyParamsFrom } from '../data/params.ts';
 import { isDay, monthChoices } from '../data/school-year.ts';
 import { formatMonth, formatMoment, todayIso } from '../format.ts';
@@ -19,15 +19,15 @@ import { useQueryState } from '../router.tsx';
 
 export default function MonthlyPage({ me }: { me: Me }) {
   const [query] = useQueryState();
-  const last = useLastRegistered(query, 'to');
-  if (last === undefined) return <Loading what="De maandcijfers" />;
-  return <Monthly me={me} last={last} />;
+  const defaults = usePageDefaults(query, 'to');
+  if (defaults === undefined) return <Loading what="De maandcijfers" />;
+  return <Monthly me={me} defaults={defaults} />;
 }
 
-function Monthly({ me, last }: { me: Me; last: string | null }) {
+function Monthly({ me, defaults }: { me: Me; defaults: PageDefaults }) {
   const [query, setQuery] = useQueryState();
   const today = todayIso();
-  const params = monthlyParamsFrom(query, today, last);
+  const params = monthlyParamsFrom(query, today, defaults);
   const report = useQuery(monthlyReportQuery(params));
   const catalogue = useQuery(metricsQuery());
   const months = monthChoices(today);
@@ -85,8 +85,8 @@ function MonthlyBody({ report, catalogue }: { report: MonthlyReport; catalogue: 
       </section>
 
       <section aria-labelledby="norm" className="pact-section">
-        <H2 id="norm">De 3-maandennorm</H2>
-        <ChartFigure id="norm-grafiek" title="Kinderen 2 tot 3 en langer dan 3 maanden thuis zonder plan" conclusion={normMonthsConclusion(norm)} table={<MonthTable caption="Aantal kinderen aan het eind van elke maand" points={norm} ids={NORM_IDS} catalogue={catalogue} />}>
+        <H2 id="norm">De norm van {report.config.normMonths} maanden</H2>
+        <ChartFigure id="norm-grafiek" title={`Kinderen ${report.config.normMonths - 1} tot ${report.config.normMonths} en langer dan ${report.config.normMonths} maanden thuis zonder passend aanbod`} conclusion={normMonthsConclusion(norm, report.config)} table={<MonthTable caption="Aantal kinderen aan het eind van elke maand" points={norm} ids={NORM_IDS} catalogue={catalogue} />}>
           <MonthLines data={chartData(norm)} series={series(NORM_IDS)} />
         </ChartFigure>
       </section>

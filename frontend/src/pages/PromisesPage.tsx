@@ -10,30 +10,32 @@ import { ScopePicker, YearPicker } from '../components/pickers.tsx';
 import { ErrorAlert, H2, Loading, P, PageHeading, StatusBadge } from '../components/ui.tsx';
 import { catalogueMap, nothingRegistered, scopeText } from '../data/figures.ts';
 import { monthPoints } from '../data/monthly-data.ts';
-import { useLastRegistered } from '../api/last-registered.ts';
+import { usePageDefaults, type PageDefaults } from '../api/page-defaults.ts';
 import { defaultRunningYear, scopeFrom } from '../data/params.ts';
-import { cardsSuppress, promiseCards, STATUS_TEXT, type PromiseCard, type PromiseStatus } from '../data/promises-data.ts';
+import { cardsSuppress, PROMISE_TREND_IDS, promiseCards, STATUS_TEXT, type PromiseCard, type PromiseStatus } from '../data/promises-data.ts';
 import { isSchoolYear, schoolYearChoices, schoolYearLabel, schoolYearMonths, schoolYearOf } from '../data/school-year.ts';
 import { todayIso } from '../format.ts';
+import { labelOf, PROFILE_LABELS } from '../labels.ts';
 import { useQueryState } from '../router.tsx';
 
-const BADGE: Record<PromiseStatus, 'safe' | 'danger' | 'neutral'> = { gehaald: 'safe', niet_gehaald: 'danger', open: 'neutral' };
-const SYMBOL: Record<PromiseStatus, string> = { gehaald: '✓', niet_gehaald: '✗', open: '…' };
+const BADGE: Record<PromiseStatus, 'safe' | 'danger' | 'neutral'> = { gehaald: 'safe', tot_nu_toe_gehaald: 'safe', niet_gehaald: 'danger', nog_open: 'neutral', geen: 'neutral' };
+const SYMBOL: Record<PromiseStatus, string> = { gehaald: '✓', tot_nu_toe_gehaald: '✓', niet_gehaald: '✗', nog_open: '…', geen: '–' };
 
 export default function PromisesPage({ me }: { me: Me }) {
   const [query] = useQueryState();
-  const last = useLastRegistered(query, 'year');
-  if (last === undefined) return <Loading what="De pactbeloften" />;
-  return <Promises me={me} last={last} />;
+  const defaults = usePageDefaults(query, 'year');
+  if (defaults === undefined) return <Loading what="De pactbeloften" />;
+  return <Promises me={me} defaults={defaults} />;
 }
 
-function Promises({ me, last }: { me: Me; last: string | null }) {
+function Promises({ me, defaults }: { me: Me; defaults: PageDefaults }) {
   const [query, setQuery] = useQueryState();
   const today = todayIso();
-  const year = isSchoolYear(query.get('year')) ? query.get('year')! : defaultRunningYear(today, last);
+  const year = isSchoolYear(query.get('year')) ? query.get('year')! : defaultRunningYear(today, defaults.last);
   const scope = scopeFrom(query);
-  const report = useQuery(yearReportQuery({ year, profile: 'officieel', ...scope }));
-  const monthly = useQuery(monthlyReportQuery({ ...schoolYearMonths(year), profile: 'officieel', ...scope }));
+  const profile = defaults.defaultProfile;
+  const report = useQuery(yearReportQuery({ year, profile, ...scope }));
+  const monthly = useQuery(monthlyReportQuery({ ...schoolYearMonths(year), profile, ...scope }));
   const catalogue = useQuery(metricsQuery());
   const running = year === schoolYearOf(today);
 
@@ -52,10 +54,10 @@ function Promises({ me, last }: { me: Me; last: string | null }) {
       {report.data && catalogue.data && (
         <>
           <P>
-            {scopeText(report.data.scope)}, profiel officieel (de Leerplichttelling).
+            {scopeText(report.data.scope)}, profiel {labelOf(PROFILE_LABELS, report.data.profile).toLowerCase()}.
           </P>
           <NothingRegistered show={nothingRegistered(report.data)} period={`het schooljaar ${schoolYearLabel(year)}${running ? ' tot nu toe' : ''}`} />
-          <Cards cards={promiseCards(report.data, monthPoints(monthly.data, ['norm_overschreden', 'plan_binnen_3m_aandeel'], catalogueMap(catalogue.data)))} />
+          <Cards cards={promiseCards(report.data, monthPoints(monthly.data, PROMISE_TREND_IDS, catalogueMap(catalogue.data)))} />
         </>
       )}
     </>

@@ -12,27 +12,32 @@ import { AsOfPicker, ProfilePicker, ScopePicker, YearPicker } from '../component
 import { AppLink, Button, ButtonLink, DataList, ErrorAlert, H2, Loading, P, PageHeading, StatusBadge } from '../components/ui.tsx';
 import { anySuppressed, catalogueMap, figureRow, nothingRegistered, type Catalogue } from '../data/figures.ts';
 import { chartData, monthPoints, NORM_IDS } from '../data/monthly-data.ts';
-import { useLastRegistered } from '../api/last-registered.ts';
+import { usePageDefaults, type PageDefaults } from '../api/page-defaults.ts';
 import { yearParamsFrom } from '../data/params.ts';
 import { isDay, schoolYearChoices, schoolYearLabel } from '../data/school-year.ts';
 import { allFigureGroups, icebergConclusion, icebergRows, keyFigures, leerplichttelling, meetingRows, normConclusion, outflowConclusion, outflowRows, profileColumns, reportMeta, type MeetingRow } from '../data/year-data.ts';
 import { formatDate, formatMoment, todayIso } from '../format.ts';
 import { PROFILE_LABELS } from '../labels.ts';
+import { VERDICT_LABELS } from '@pact/projections/labels';
+import { normSentence } from '../data/promises-data.ts';
+import type { Verdict } from '../api/client.ts';
+
+const VERDICT_BADGE: Record<Verdict, 'safe' | 'danger' | 'neutral'> = { gehaald: 'safe', tot_nu_toe_gehaald: 'safe', niet_gehaald: 'danger', nog_open: 'neutral' };
 import { useQueryState } from '../router.tsx';
 
 const toQuery = (p: YearParams) => new URLSearchParams(Object.entries(p).filter(([, v]) => v) as [string, string][]).toString();
 
 export default function YearReportPage({ me, print = false }: { me: Me; print?: boolean }) {
   const [query] = useQueryState();
-  const last = useLastRegistered(query, 'year');
-  if (last === undefined) return <Loading what="De jaarrapportage" />;
-  return <YearReport me={me} print={print} last={last} />;
+  const defaults = usePageDefaults(query, 'year');
+  if (defaults === undefined) return <Loading what="De jaarrapportage" />;
+  return <YearReport me={me} print={print} defaults={defaults} />;
 }
 
-function YearReport({ me, print, last }: { me: Me; print: boolean; last: string | null }) {
+function YearReport({ me, print, defaults }: { me: Me; print: boolean; defaults: PageDefaults }) {
   const [query, setQuery] = useQueryState();
   const today = todayIso();
-  const params = yearParamsFrom(query, today, last);
+  const params = yearParamsFrom(query, today, defaults);
   const queries = yearPageQueries(params);
   const report = useQuery(queries.report);
   const catalogue = useQuery(queries.catalogue);
@@ -109,24 +114,29 @@ function ReportBody({
   const norm = monthPoints(monthly.data, NORM_IDS, catalogue);
   const columns = profileColumns(reports);
   const outflow = outflowRows(report, catalogue);
-  const meetings = meetingRows(report);
+  const meetings = meetingRows(report, catalogue);
+  const n = report.config.normMonths;
   const suppressed = anySuppressed(report, report.previous, ...Object.values(others));
 
   return (
     <>
       <DataList rows={[...reportMeta(report), ...(print ? [['Gemaakt op', formatMoment(new Date())] as [string, string]] : [])]} />
       <NothingRegistered show={nothingRegistered(report)} period={`het schooljaar ${current}`} />
+      <p className={`pact-verdict pact-verdict--${report.verdicts.norm_overschreden_totaal ?? 'geen'}`}>
+        <strong>De pactnorm:</strong> {normSentence(report, 'norm_overschreden_totaal')}
+      </p>
       <SuppressionNote show={suppressed} />
 
       <section aria-labelledby="kerncijfers" className="pact-section">
         <H2 id="kerncijfers">Kerncijfers</H2>
         <ul className="pact-keyfigures">
           {keyFigures(report, catalogue).map((row) => (
-            <li key={row.id} className={`pact-keyfigure${row.id === 'norm_overschreden' ? ' pact-keyfigure--target' : ''}`}>
+            <li key={row.id} className={`pact-keyfigure${row.id === 'norm_overschreden_totaal' ? ' pact-keyfigure--target' : ''}`}>
               <span className="pact-keyfigure__value">{row.text}</span>
               <span className="pact-keyfigure__label">
                 <MetricLink id={row.id}>{row.label}</MetricLink>
-                {row.id === 'norm_overschreden' && <> (op {formatDate(report.period.stockOn)}; pactnorm: 0)</>}
+                {row.id === 'norm_overschreden_totaal' && <> (in het schooljaar; pactnorm: 0)</>}
+                {row.id === 'norm_overschreden' && <> (nu: op {formatDate(report.period.stockOn)})</>}
               </span>
               <span className="pact-keyfigure__previous">
                 {previous ?? 'Vorig jaar'}: {row.previousText}
@@ -143,13 +153,13 @@ function ReportBody({
       </section>
 
       <section aria-labelledby="norm" className="pact-section pact-break-before">
-        <H2 id="norm">De 3-maandennorm</H2>
+        <H2 id="norm">De norm van {n} maanden</H2>
         {monthly.isPending && <Loading what="De cijfers per maand" />}
         {monthly.error && <ErrorAlert error={monthly.error} />}
         {monthly.data && (
           <ChartFigure
             id="norm-per-maand"
-            title="Kinderen langer dan 3 maanden thuis zonder plan, per maand"
+            title={`Kinderen langer dan ${n} maanden thuis zonder passend aanbod, per maand`}
             conclusion={normConclusion(report, norm)}
             table={<MonthTable caption="Aantal kinderen aan het eind van elke maand" points={norm} ids={NORM_IDS} catalogue={catalogue} />}
           >
@@ -205,14 +215,14 @@ function ReportBody({
 
       <section aria-labelledby="overleggen" className="pact-section">
         <H2 id="overleggen">Overleggen van het pact</H2>
-        <P>Het pact spreekt af: elke maand Leerplicht/SWV-overleg, elke twee maanden kernpartneroverleg, elk jaar OOGO.</P>
+        <P>Het pact spreekt af: elke maand Leerplicht/SWV-overleg, elke twee maanden kernpartneroverleg, elk jaar OOGO. Het oordeel is dat van de catalogus van cijfers.</P>
         <Table
           caption={`Gehouden overleggen, ${current}`}
           columns={[
             { header: 'Overleg', cell: (m) => <MetricLink id={m.id}>{m.label}</MetricLink> },
             { header: 'Gehouden', cell: (m) => m.heldText, numeric: true },
-            { header: 'Afspraak', cell: (m) => m.expectedText, numeric: true },
-            { header: 'Status', cell: (m) => (m.met === null ? 'Loopt nog' : m.met ? <StatusBadge status="safe">Gehaald</StatusBadge> : <StatusBadge status="danger">Niet gehaald</StatusBadge>) },
+            { header: 'Verwacht', cell: (m) => m.expectedText, numeric: true },
+            { header: 'Oordeel', cell: (m) => (m.verdict ? <StatusBadge status={VERDICT_BADGE[m.verdict]}>{VERDICT_LABELS[m.verdict]}</StatusBadge> : 'Geen oordeel') },
             ...(previous ? [{ header: previous, cell: (m: MeetingRow) => m.previousText, numeric: true }] : []),
           ]}
           groups={[{ rows: meetings }]}

@@ -1,104 +1,72 @@
-// The metric catalogue: every figure of metrics.md once, with its Dutch label, definition, unit and computation.
-// The CLI, API, exports, PDF and dashboard all read figures through this module.
+// The metric catalogue: every figure of metrics.md v2 once, with its Dutch label, definition (for a raadslid), exact
+// rule, unit, target and computation. The CLI, API, exports, PDF and dashboard all read figures, labels and
+// verdicts through this module; none restates them.
 //
-// Computations are SQL over the read models, in four families that figures.ts runs as one query each:
-// - `children`: a count of distinct children, given as a condition on per-child flags (FLAGS below), each flag a
-//   raised by some spell row of the child in scope that overlaps the period;
-// - `occurrences`: a count of occurrence rows of the period (cases, events), or of distinct children among them;
-// - `meetings`: an aggregate over the meetings of the period in scope;
-// - `share`: numerator / denominator of two such counts (0..1, 4 decimals, null when the denominator is 0);
-// and two that need a query of their own (`herhaald`, `besproken_aandeel`).
-import { FOUR_WEEKS_DAYS, NORM_MONTHS, PROFILES, type Profile } from '../spells.ts';
+// Computations never hold a time rule: those are in the case facts (facts/), which store per case and stretch of
+// days the flags of facts/flags.ts. A figure here is a condition on a child's flags (OR-ed over its rows in scope:
+// on some day of the period, on the stock day, on the period's first day), a count of occurrences, something about
+// the meetings in scope, or a share of two of these.
+import { closeOutcome, escalationLevel, EXEMPTION_ARTICLES } from '@pact/events';
+import type { Profile, RegionConfig } from '../config.ts';
+import type { Flag } from '../facts/flags.ts';
 
-export type Unit = 'kinderen' | 'casussen' | 'aandeel' | 'maanden' | 'overleggen';
+export type Unit = 'kinderen' | 'casussen' | 'aandeel' | 'maanden' | 'blokken' | 'overleggen';
 
-/** A condition on the per-child flags; the profile picks which spells count. */
-export type ChildCondition = (profile: Profile) => string;
+/** A condition on one child's flags: on some day of the period, on the stock day, or on the period's first day. */
+export type ChildCondition = { period: Flag } | { stock: Flag } | { first: Flag } | { all: ChildCondition[] } | { not: ChildCondition };
+
+/** What the meetings in scope give (figures.ts computes these from the meetings' dates). */
+export type MeetingFigure = 'overleg_maanden' | 'overleg_maanden_verwacht' | 'kernpartner_blokken' | 'kernpartner_blokken_verwacht' | 'kernpartner_overleggen' | 'oogo_overleggen';
 
 export type Computation =
-  | { children: ChildCondition }
-  | { occurrences: 'rows' | 'children'; where: string }
-  | { meetings: string }
+  | { children: (profile: Profile) => ChildCondition }
+  | { occurrences: 'rows' | 'children'; kinds: (profile: Profile) => string[] }
+  | { meetings: MeetingFigure }
   | { share: { numerator: Computation; denominator: Computation } }
-  | { query: 'herhaald' | 'besproken' | 'months_expected' };
+  | { query: 'herhaald' | 'besproken' };
+
+/** What the pact promises about a figure (metrics.md "Targets and verdicts"). */
+export type Target = { equals: 0 } | { equalsMetric: string } | { atLeast: 1; schoolYearOnly: true };
+
+type Text = string | ((c: RegionConfig) => string);
 
 export interface MetricDefinition {
   id: string;
-  label: string;
+  label: Text;
   type: 'stock' | 'period';
   unit: Unit;
-  /** The definition in words (Dutch), as shown under "Definities". */
-  definition: string;
-  /** The rule in the terms of metrics.md, for those who want to reproduce the figure. */
-  formula: string;
+  /** The figure in one plain Dutch sentence or two, for a raadslid (shown under "Definities"). */
+  definition: Text;
+  /** The exact rule, in the words of metrics.md, for those who reproduce the figure. */
+  formula: Text;
   compute: Computation;
+  target?: Target;
+  /** The target in words, e.g. "0 kinderen". */
+  targetText?: Text;
 }
 
-// --- per-child flags -------------------------------------------------------------------------------------
-// `:T` is the stock day, `:ps`/`:pe` the period's first and last day (up to today), `end` an ongoing spell's
-// end read as infinity. "Lasted 4 weeks" shifts a spell's start by 28 days, "3 months" by addMonths(start, 3).
-const END = `coalesce(end_on, 'infinity'::date)`;
-const after = (shift: string) => (shift === '0' ? 'start_on' : shift === 'months' ? `(start_on + make_interval(months => ${NORM_MONTHS}))::date` : `(start_on + ${shift})`);
-const on = (kind: string, day: string, shift = '0'): Flag => ({ kind, when: `${after(shift)} <= ${day} and ${END} >= ${day}` });
-const during = (kind: string, shift = '0'): Flag => ({ kind, when: `greatest(${after(shift)}, :ps) <= least(${END}, :pe)` });
-const W = String(FOUR_WEEKS_DAYS);
+// --- building blocks ---------------------------------------------------------------------------------------------
+const period = (flag: Flag): ChildCondition => ({ period: flag });
+const stock = (flag: Flag): ChildCondition => ({ stock: flag });
+const first = (flag: Flag): ChildCondition => ({ first: flag });
+const all = (...conditions: ChildCondition[]): ChildCondition => ({ all: conditions });
+const not = (condition: ChildCondition): ChildCondition => ({ not: condition });
+const ofProfile = (name: string) => (p: Profile) => `${name}_${p}` as Flag;
+const children = (condition: (p: Profile) => ChildCondition): Computation => ({ children: condition });
+const rows = (...kinds: string[]): Computation => ({ occurrences: 'rows', kinds: () => kinds });
+const months = (c: RegionConfig) => (c.normMonths === 1 ? '1 maand' : `${c.normMonths} maanden`);
+const threat = (c: RegionConfig) => (c.normMonths - 1 === 1 ? '1 maand' : `${c.normMonths - 1} maanden`);
+const weeks = (c: RegionConfig) => (c.fourWeeksDays % 7 === 0 ? `${c.fourWeeksDays / 7} weken` : `${c.fourWeeksDays} dagen`);
 
-/** A per-child flag: some spell row of the child in scope is of `kind` and satisfies `when` (SQL over that row). */
-export interface Flag {
-  kind: string;
-  when: string;
-}
+const PROFILE_WORDS =
+  'Welke kinderen meetellen hangt af van het profiel: officieel (niet ingeschreven, of ingeschreven en al 4 weken ongeoorloofd thuis), breed (ook vrijstelling wegens ziekte of beperking en wie 4 weken thuis zit, ook geoorloofd) of leerrecht (ieder kind zonder volledig onderwijs, ook wie gedeeltelijk naar school gaat).';
+const NORM_SPELL = (c: RegionConfig) =>
+  `De thuiszitperiode begint op de eerste dag zonder onderwijs (de basisvoorwaarde van het profiel); een onderbreking van hoogstens ${c.normGapDays} dagen zet de klok niet terug.`;
+const AANBOD = 'Een passend aanbod telt zolang het loopt en alleen als het in de huidige thuiszitperiode is begonnen.';
+const VALID_PLAN = 'Een plan is geldig vanaf de afspraak tot en met de evaluatiedatum; daarna is het verlopen tot het opnieuw is geëvalueerd.';
 
-/** Flag name → the spell rows that raise it (among the child's rows that overlap the period). */
-export const FLAGS: Record<string, Flag> = {
-  av_t: on('av', ':T'),
-  av_p: during('av'),
-  av_3m_p: during('av', 'months'),
-  lrv_t: on('lrv_base', ':T', W),
-  lrv_s: on('lrv_base', ':ps', W),
-  lrv_p: during('lrv_base', W),
-  lrv_3m_p: during('lrv_base', 'months'),
-  thuis_t: on('thuis_base', ':T'),
-  thuis_p: during('thuis_base'),
-  thuis_4w_t: on('thuis_base', ':T', W),
-  thuis_4w_p: during('thuis_base', W),
-  v5a_t: on('v5a', ':T'),
-  v5a_p: during('v5a'),
-  partial_t: on('partial', ':T'),
-  partial_p: during('partial'),
-  absent_t: on('absent', ':T'),
-  absent_authorised_t: on('absent_authorised', ':T'),
-  wachtlijst_t: on('wachtlijst', ':T'),
-  ...Object.fromEntries(
-    PROFILES.flatMap((p) => [
-      [`norm_over_${p}_t`, on(`norm_over_${p}`, ':T')],
-      [`norm_over_${p}_p`, during(`norm_over_${p}`)],
-      [`norm_threat_${p}_t`, on(`norm_threat_${p}`, ':T')],
-    ]),
-  ),
-};
-
-/** The spell kinds the flags read. */
-export const FLAG_KINDS = [...new Set(Object.values(FLAGS).map((f) => f.kind))];
-
-/** Counted by a profile on the stock day (`t`) or on some day of the period (`p`) (metrics.md, "Profiles"). */
-export function counted(profile: Profile, when: 't' | 'p'): string {
-  const f = (name: string) => `${name}_${when}`;
-  switch (profile) {
-    case 'officieel':
-      return `(${f('av')} or ${f('lrv')})`;
-    case 'breed':
-      return `(${f('av')} or ${f('v5a')} or ${f('thuis_4w')})`;
-    case 'leerrecht':
-      return `(${f('av')} or ${f('v5a')} or ${f('thuis')} or ${f('partial')})`;
-  }
-}
-
-const verborgenOn = `(${counted('leerrecht', 't')} and not ${counted('officieel', 't')})`;
-
-// --- the catalogue ---------------------------------------------------------------------------------------
-export const CLOSE_OUTCOMES = ['terug_naar_school', 'passend_aanbod', 'verhuisd', 'leeftijd', 'startkwalificatie', 'overig'] as const;
-const OUTCOME_LABELS: Record<(typeof CLOSE_OUTCOMES)[number], string> = {
+export const CLOSE_OUTCOMES = closeOutcome.options;
+export const OUTCOME_LABELS: Record<(typeof CLOSE_OUTCOMES)[number], string> = {
   terug_naar_school: 'terug naar school',
   passend_aanbod: 'passend aanbod',
   verhuisd: 'verhuisd',
@@ -106,10 +74,15 @@ const OUTCOME_LABELS: Record<(typeof CLOSE_OUTCOMES)[number], string> = {
   startkwalificatie: 'startkwalificatie',
   overig: 'overig',
 };
-const ESCALATION_LEVELS = { actietafel: 'actietafel', bestuurlijk: 'bestuurlijke interventie' } as const;
+const ESCALATION_LABELS: Record<(typeof escalationLevel.options)[number], string> = { actietafel: 'actietafel', bestuurlijk: 'bestuurlijke interventie' };
+const ARTICLES: Record<(typeof EXEMPTION_ARTICLES)[number], { flag: Flag; label: string; words: string }> = {
+  '5a': { flag: 'v5a', label: 'art. 5 onder a', words: 'lichamelijk of psychisch niet in staat een school te bezoeken' },
+  '5b': { flag: 'v5b', label: 'art. 5 onder b', words: 'bedenkingen tegen de richting van de scholen in de buurt' },
+  '5c': { flag: 'v5c', label: 'art. 5 onder c', words: 'ingeschreven op een school in het buitenland' },
+  '15': { flag: 'v15', label: 'art. 15', words: 'kwalificatieplichtig en op andere wijze voldoende onderwijs' },
+};
 
-const PROFILE_WORDS = 'Welke kinderen meetellen hangt af van het profiel: officieel (absoluut verzuim of langdurig relatief verzuim), breed (ook vrijstelling 5 onder a en wie 4 weken thuis zit, ook geoorloofd) of leerrecht (ook wie gedeeltelijk naar school gaat).';
-
+// --- the catalogue -----------------------------------------------------------------------------------------------
 export const METRICS: readonly MetricDefinition[] = [
   // stock figures (on one day: the period's last day, or today)
   {
@@ -118,8 +91,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'stock',
     unit: 'kinderen',
     definition: `Kinderen die op de peildatum als thuiszitter meetellen. ${PROFILE_WORDS}`,
-    formula: 'kinderen geteld door het profiel op dag t',
-    compute: { children: (p) => counted(p, 't') },
+    formula: 'kinderen die op de peildatum door het profiel worden geteld',
+    compute: children((p) => stock(ofProfile('counted')(p))),
   },
   {
     id: 'av',
@@ -127,35 +100,37 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'stock',
     unit: 'kinderen',
     definition: 'Kinderen die op de peildatum niet op een school staan ingeschreven en geen vrijstelling hebben.',
-    formula: 'kinderen in AV op dag t (niet ingeschreven, geen vrijstelling)',
-    compute: { children: () => 'av_t' },
+    formula: 'kinderen in absoluut verzuim op de peildatum: niet ingeschreven, geen vrijstelling',
+    compute: children(() => stock('av')),
   },
   {
     id: 'lrv',
     label: 'Langdurig relatief verzuim',
     type: 'stock',
     unit: 'kinderen',
-    definition: 'Kinderen die op de peildatum ingeschreven zijn, geen vrijstelling hebben en al minstens 4 weken ongeoorloofd helemaal niet naar school gaan.',
-    formula: 'kinderen in LRV op dag t: LRV-basis (ingeschreven, geen vrijstelling, fase thuis, ongeoorloofd) en die periode duurt 4 weken (t ≥ s + 28 dagen)',
-    compute: { children: () => 'lrv_t' },
+    definition: (c) => `Kinderen die op de peildatum ingeschreven zijn, geen vrijstelling hebben en al minstens ${weeks(c)} ongeoorloofd helemaal niet naar school gaan.`,
+    formula: (c) => `kinderen op de peildatum ingeschreven, zonder vrijstelling, in fase thuis, ongeoorloofd, en dat al ${c.fourWeeksDays} dagen of langer aaneen`,
+    compute: children(() => stock('lrv')),
   },
-  {
-    id: 'vrijstelling_5a',
-    label: 'Vrijstelling 5 onder a',
-    type: 'stock',
-    unit: 'kinderen',
-    definition: 'Kinderen met een vrijstelling op grond van artikel 5 onder a van de Leerplichtwet (lichamelijk of psychisch niet in staat een school te bezoeken) op de peildatum.',
-    formula: 'kinderen in V5A op dag t',
-    compute: { children: () => 'v5a_t' },
-  },
+  ...EXEMPTION_ARTICLES.map(
+    (article): MetricDefinition => ({
+      id: `vrijstelling_${article}`,
+      label: `Vrijstelling ${ARTICLES[article].label}`,
+      type: 'stock',
+      unit: 'kinderen',
+      definition: `Kinderen met een vrijstelling van de leerplicht op grond van ${ARTICLES[article].label} van de Leerplichtwet (${ARTICLES[article].words}) op de peildatum.`,
+      formula: `kinderen met een lopende vrijstelling ${ARTICLES[article].label} op de peildatum`,
+      compute: children(() => stock(ARTICLES[article].flag)),
+    }),
+  ),
   {
     id: 'verborgen',
     label: 'Verborgen thuiszitters',
     type: 'stock',
     unit: 'kinderen',
     definition: 'Kinderen zonder volledig onderwijs die de officiële telling niet ziet: geteld door het profiel leerrecht, niet door het profiel officieel.',
-    formula: 'kinderen geteld door leerrecht en niet door officieel op dag t',
-    compute: { children: () => verborgenOn },
+    formula: 'kinderen die op de peildatum door leerrecht worden geteld en niet door officieel',
+    compute: children(() => all(stock('counted_leerrecht'), not(stock('counted_officieel')))),
   },
   {
     id: 'verborgen_aandeel',
@@ -163,8 +138,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'stock',
     unit: 'aandeel',
     definition: 'Het deel van alle kinderen zonder volledig onderwijs (profiel leerrecht) dat de officiële telling niet ziet.',
-    formula: 'verborgen / aantal kinderen geteld door leerrecht, op dag t',
-    compute: { share: { numerator: { children: () => verborgenOn }, denominator: { children: () => counted('leerrecht', 't') } } },
+    formula: 'verborgen gedeeld door het aantal kinderen dat leerrecht telt, op de peildatum',
+    compute: { share: { numerator: children(() => all(stock('counted_leerrecht'), not(stock('counted_officieel')))), denominator: children(() => stock('counted_leerrecht')) } },
   },
   {
     id: 'geoorloofd_aandeel',
@@ -172,26 +147,48 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'stock',
     unit: 'aandeel',
     definition: 'Van de ingeschreven kinderen zonder vrijstelling die niet volledig naar school gaan: het deel waarvoor het verzuim geoorloofd is (bijvoorbeeld ziek).',
-    formula: 'onder kinderen ingeschreven, geen vrijstelling, fase ≠ op_school op dag t: aandeel met geoorloofd = ja',
-    compute: { share: { numerator: { children: () => 'absent_authorised_t' }, denominator: { children: () => 'absent_t' } } },
+    formula: 'onder kinderen die op de peildatum ingeschreven zijn, zonder vrijstelling en niet in fase op school: het deel met geoorloofd verzuim',
+    compute: { share: { numerator: children(() => stock('absent_authorised')), denominator: children(() => stock('absent')) } },
   },
   {
     id: 'norm_overschreden',
-    label: 'Langer dan 3 maanden zonder plan',
+    label: (c) => `Langer dan ${months(c)} zonder passend aanbod`,
     type: 'stock',
     unit: 'kinderen',
-    definition: `Kinderen die op de peildatum meetellen en al minstens 3 maanden thuiszitten (de normperiode van het profiel) zonder lopend plan en zonder aanbod dat in deze periode is gestart. Doel van het pact: 0. ${PROFILE_WORDS}`,
-    formula: 'kinderen geteld door het profiel op dag t, normperiode ≥ 3 maanden (t ≥ addMonths(s, 3)), niet gedekt (geen actief plan, geen aanbod gestart binnen de huidige periode)',
-    compute: { children: (p) => `norm_over_${p}_t` },
+    definition: (c) =>
+      `Kinderen die op de peildatum al langer dan ${months(c)} thuiszitten zonder passend aanbod. Dit is de norm van het pact: geen kind langer dan ${months(c)} thuis zonder passend aanbod. ${NORM_SPELL(c)} ${AANBOD}`,
+    formula: (c) =>
+      `kinderen in de basisvoorwaarde van het profiel op de peildatum, van wie de thuiszitperiode (met onderbrekingen tot ${c.normGapDays} dagen) op die dag ${months(c)} duurt of langer, en die geen passend aanbod hebben dat in die periode is begonnen`,
+    compute: children((p) => stock(ofProfile('norm_over')(p))),
+    target: { equals: 0 },
+    targetText: '0 kinderen',
+  },
+  {
+    id: 'norm_zonder_plan',
+    label: (c) => `Langer dan ${months(c)} zonder aanbod en zonder geldig plan`,
+    type: 'stock',
+    unit: 'kinderen',
+    definition: (c) => `Van de kinderen die langer dan ${months(c)} thuiszitten zonder passend aanbod: wie ook geen geldig plan heeft. ${VALID_PLAN}`,
+    formula: 'kinderen van norm_overschreden die op de peildatum ook geen geldig plan hebben (afgesproken, niet beëindigd, niet voorbij de evaluatiedatum)',
+    compute: children((p) => stock(ofProfile('norm_zonder_plan')(p))),
   },
   {
     id: 'norm_dreigend',
-    label: '2 tot 3 maanden zonder plan',
+    label: (c) => `${threat(c)} tot ${months(c)} zonder passend aanbod`,
     type: 'stock',
     unit: 'kinderen',
-    definition: 'Kinderen die op de peildatum meetellen, 2 tot 3 maanden thuiszitten en nog geen plan of aanbod hebben: zij halen de norm van 3 maanden als er niets gebeurt.',
-    formula: 'als norm_overschreden, met addMonths(s, 2) ≤ t < addMonths(s, 3)',
-    compute: { children: (p) => `norm_threat_${p}_t` },
+    definition: (c) => `Kinderen die op de peildatum ${threat(c)} tot ${months(c)} thuiszitten zonder passend aanbod: zij halen de norm van ${months(c)} als er niets gebeurt.`,
+    formula: (c) => `kinderen in de basisvoorwaarde van het profiel, thuiszitperiode ${threat(c)} of langer maar nog geen ${months(c)}, zonder passend aanbod`,
+    compute: children((p) => stock(ofProfile('norm_threat')(p))),
+  },
+  {
+    id: 'plan_verlopen',
+    label: 'Plan verlopen',
+    type: 'stock',
+    unit: 'kinderen',
+    definition: `Kinderen zonder onderwijs van wie het plan over de evaluatiedatum heen is zonder dat het is geëvalueerd. ${VALID_PLAN}`,
+    formula: 'kinderen in de basisvoorwaarde van het profiel met een lopend plan waarvan de evaluatiedatum voor de peildatum ligt',
+    compute: children((p) => stock(ofProfile('plan_verlopen')(p))),
   },
   {
     id: 'wachtlijst',
@@ -199,8 +196,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'stock',
     unit: 'kinderen',
     definition: 'Kinderen zonder volledig onderwijs (profiel leerrecht) die op de peildatum op een wachtlijst staan (SO/VSO, jeugdhulp, GGZ, diagnostiek of TLV).',
-    formula: 'kinderen geteld door leerrecht op dag t met een actieve wachtlijstinschrijving',
-    compute: { children: () => 'wachtlijst_t' },
+    formula: 'kinderen die op de peildatum door leerrecht worden geteld en op een wachtlijst staan',
+    compute: children(() => stock('wachtlijst')),
   },
   // period figures (over every day of the period up to today)
   {
@@ -209,35 +206,35 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'kinderen',
     definition: 'Kinderen die op enig moment in de periode niet ingeschreven waren zonder vrijstelling; elk kind telt één keer.',
-    formula: 'kinderen in AV op een dag van P',
-    compute: { children: () => 'av_p' },
+    formula: 'kinderen in absoluut verzuim op een dag van de periode',
+    compute: children(() => period('av')),
   },
   {
     id: 'av_3m',
     label: 'waarvan langer dan 3 maanden',
     type: 'period',
     unit: 'kinderen',
-    definition: 'Kinderen van wie het absoluut verzuim op enig moment in de periode al 3 maanden duurde (de periode kan vóór de rapportageperiode zijn begonnen).',
-    formula: 'kinderen met een AV-periode die op een dag van P 3 maanden duurt (dag ≥ addMonths(s, 3))',
-    compute: { children: () => 'av_3m_p' },
+    definition: 'Kinderen van wie het absoluut verzuim op enig moment in de periode al 3 maanden duurde (het verzuim kan vóór de periode zijn begonnen). De 3 maanden van de Leerplichttelling.',
+    formula: 'kinderen met een aaneengesloten periode van absoluut verzuim die op een dag van de periode 3 maanden of langer duurt',
+    compute: children(() => period('av_3m')),
   },
   {
     id: 'lrv_totaal',
     label: 'Langdurig relatief verzuim (uniek in periode)',
     type: 'period',
     unit: 'kinderen',
-    definition: 'Kinderen die op enig moment in de periode langer dan 4 weken ongeoorloofd thuiszaten terwijl ze wel ingeschreven waren; elk kind telt één keer.',
-    formula: 'kinderen in LRV op een dag van P',
-    compute: { children: () => 'lrv_p' },
+    definition: (c) => `Kinderen die op enig moment in de periode ${weeks(c)} of langer ongeoorloofd thuiszaten terwijl ze wel ingeschreven waren; elk kind telt één keer.`,
+    formula: 'kinderen in langdurig relatief verzuim op een dag van de periode',
+    compute: children(() => period('lrv')),
   },
   {
     id: 'lrv_3m',
     label: 'waarvan langer dan 3 maanden',
     type: 'period',
     unit: 'kinderen',
-    definition: 'Kinderen van wie het ongeoorloofd thuiszitten (ingeschreven) op enig moment in de periode al 3 maanden duurde.',
-    formula: 'kinderen met een LRV-basisperiode die op een dag van P 3 maanden duurt',
-    compute: { children: () => 'lrv_3m_p' },
+    definition: 'Kinderen van wie het ongeoorloofd thuiszitten (ingeschreven) op enig moment in de periode al 3 maanden duurde. De 3 maanden van de Leerplichttelling.',
+    formula: 'kinderen met een aaneengesloten periode van ongeoorloofd thuis (ingeschreven, zonder vrijstelling) die op een dag van de periode 3 maanden of langer duurt',
+    compute: children(() => period('lrv_3m')),
   },
   {
     id: 'lrv_begin',
@@ -245,8 +242,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'kinderen',
     definition: 'Kinderen die op de eerste dag van de periode al in langdurig relatief verzuim waren.',
-    formula: 'kinderen in LRV op de eerste dag van P',
-    compute: { children: () => 'lrv_s' },
+    formula: 'kinderen in langdurig relatief verzuim op de eerste dag van de periode',
+    compute: children(() => first('lrv')),
   },
   {
     id: 'lrv_nieuw',
@@ -254,8 +251,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'kinderen',
     definition: 'Kinderen in langdurig relatief verzuim in de periode die dat bij aanvang nog niet waren.',
-    formula: 'lrv_totaal − lrv_begin',
-    compute: { children: () => '(lrv_p and not lrv_s)' },
+    formula: 'lrv_totaal min de kinderen van lrv_begin',
+    compute: children(() => all(period('lrv'), not(first('lrv')))),
   },
   {
     id: 'thuiszitters_totaal',
@@ -263,8 +260,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'kinderen',
     definition: `Kinderen die op enig moment in de periode als thuiszitter meetelden; elk kind telt één keer. ${PROFILE_WORDS}`,
-    formula: 'kinderen geteld door het profiel op een dag van P',
-    compute: { children: (p) => counted(p, 'p') },
+    formula: 'kinderen die op een dag van de periode door het profiel worden geteld',
+    compute: children((p) => period(ofProfile('counted')(p))),
   },
   {
     id: 'verborgen_totaal',
@@ -272,31 +269,62 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'kinderen',
     definition: 'Kinderen die in de periode zonder volledig onderwijs waren (leerrecht) maar op geen enkele dag in de officiële telling zaten.',
-    formula: 'kinderen geteld door leerrecht op een dag van P en door officieel op geen dag van P',
-    compute: { children: () => `(${counted('leerrecht', 'p')} and not ${counted('officieel', 'p')})` },
+    formula: 'kinderen die op een dag van de periode door leerrecht worden geteld en op geen dag van de periode door officieel',
+    compute: children(() => all(period('counted_leerrecht'), not(period('counted_officieel')))),
   },
+  ...EXEMPTION_ARTICLES.map(
+    (article): MetricDefinition => ({
+      id: `vrijstelling_${article}_verleend`,
+      label: `Vrijstellingen verleend (${ARTICLES[article].label})`,
+      type: 'period',
+      unit: 'kinderen',
+      definition: `Kinderen aan wie in de periode een vrijstelling op grond van ${ARTICLES[article].label} van de Leerplichtwet is verleend.`,
+      formula: `kinderen met een verleende vrijstelling ${ARTICLES[article].label} gedateerd in de periode`,
+      compute: { occurrences: 'children', kinds: () => [`exemption_${article}`] },
+    }),
+  ),
   {
     id: 'norm_overschreden_totaal',
-    label: 'Ooit langer dan 3 maanden zonder plan',
+    label: (c) => `Ooit langer dan ${months(c)} zonder passend aanbod`,
     type: 'period',
     unit: 'kinderen',
-    definition: 'Kinderen die op enig moment in de periode langer dan 3 maanden thuiszaten zonder plan of aanbod.',
-    formula: 'kinderen voor wie norm_overschreden gold op een dag van P',
-    compute: { children: (p) => `norm_over_${p}_p` },
+    definition: (c) =>
+      `Kinderen die op enig moment in de periode langer dan ${months(c)} thuiszaten zonder passend aanbod. Dit is het oordeel over het pact: gehaald als het 0 is. Wie één dag over de norm ging, telt mee, ook als er later een aanbod kwam.`,
+    formula: 'kinderen voor wie norm_overschreden gold op een dag van de periode',
+    compute: children((p) => period(ofProfile('norm_over')(p))),
+    target: { equals: 0 },
+    targetText: '0 kinderen',
+  },
+  {
+    id: 'norm_zonder_plan_totaal',
+    label: (c) => `Ooit langer dan ${months(c)} zonder aanbod en plan`,
+    type: 'period',
+    unit: 'kinderen',
+    definition: (c) => `Kinderen die op enig moment in de periode langer dan ${months(c)} thuiszaten zonder passend aanbod en zonder geldig plan.`,
+    formula: 'kinderen voor wie norm_zonder_plan gold op een dag van de periode',
+    compute: children((p) => period(ofProfile('norm_zonder_plan')(p))),
+    target: { equals: 0 },
+    targetText: '0 kinderen',
   },
   {
     id: 'plan_binnen_3m_aandeel',
-    label: 'Plan binnen 3 maanden',
+    label: (c) => `Plan of aanbod binnen ${months(c)}`,
     type: 'period',
     unit: 'aandeel',
-    definition: 'Van de thuiszitperiodes die in deze periode de grens van 3 maanden bereikten: het deel dat vóór die grens een plan of aanbod had.',
-    formula: 'onder normperiodes (profiel) die hun 3-maandengrens op een dag van P bereiken: aandeel gedekt op een dag vóór die grens',
-    compute: {
-      share: {
-        numerator: { occurrences: 'rows', where: `kind = 'mark_' || :profile || '_covered'` },
-        denominator: { occurrences: 'rows', where: `kind = 'mark_' || :profile` },
-      },
-    },
+    definition: (c) =>
+      `Van de thuiszitperiodes die in deze periode de grens van ${months(c)} bereikten (ook als het kind al eerder terug naar school ging): het deel dat vóór die grens een geldig plan of passend aanbod had, of al terug was.`,
+    formula: (c) =>
+      `onder de thuiszitperiodes van het profiel waarvan de grens (begin + ${months(c)}) op een dag van de periode tot vandaag valt, behalve die van een casus die voor de grens is gesloten omdat het kind verhuisde: het deel met een geldig plan of een passend aanbod op een dag van de periode voor de grens, of dat op de grens niet meer thuis was (tenzij de casus gesloten werd wegens leeftijd of overig)`,
+    compute: { share: { numerator: { occurrences: 'rows', kinds: (p) => [`mark_${p}_plan`] }, denominator: { occurrences: 'rows', kinds: (p) => [`mark_${p}`] } } },
+  },
+  {
+    id: 'aanbod_binnen_3m_aandeel',
+    label: (c) => `Passend aanbod binnen ${months(c)}`,
+    type: 'period',
+    unit: 'aandeel',
+    definition: (c) => `Van dezelfde thuiszitperiodes: het deel dat vóór de grens van ${months(c)} een passend aanbod had, of al terug was.`,
+    formula: 'als plan_binnen_3m_aandeel, met alleen een passend aanbod (geen plan) of terugkeer vóór de grens',
+    compute: { share: { numerator: { occurrences: 'rows', kinds: (p) => [`mark_${p}_aanbod`] }, denominator: { occurrences: 'rows', kinds: (p) => [`mark_${p}`] } } },
   },
   {
     id: 'instroom_cases',
@@ -304,8 +332,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'casussen',
     definition: 'Casussen die in de periode zijn geopend.',
-    formula: 'casussen met CaseOpened in P',
-    compute: { occurrences: 'rows', where: `kind = 'opened'` },
+    formula: 'casussen met een opening gedateerd in de periode',
+    compute: rows('opened'),
   },
   {
     id: 'uitstroom_cases',
@@ -313,8 +341,8 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'casussen',
     definition: 'Casussen die in de periode zijn afgesloten, ook uitgesplitst naar uitkomst.',
-    formula: 'casussen met CaseClosed in P',
-    compute: { occurrences: 'rows', where: `kind like 'closed\\_%'` },
+    formula: 'casussen met een afsluiting gedateerd in de periode',
+    compute: rows(...CLOSE_OUTCOMES.map((o) => `closed_${o}`)),
   },
   ...CLOSE_OUTCOMES.map(
     (outcome): MetricDefinition => ({
@@ -323,8 +351,8 @@ export const METRICS: readonly MetricDefinition[] = [
       type: 'period',
       unit: 'casussen',
       definition: `Casussen die in de periode zijn afgesloten met uitkomst "${OUTCOME_LABELS[outcome]}".`,
-      formula: `casussen met CaseClosed (outcome ${outcome}) in P`,
-      compute: { occurrences: 'rows', where: `kind = 'closed_${outcome}'` },
+      formula: `casussen met een afsluiting (uitkomst ${OUTCOME_LABELS[outcome]}) gedateerd in de periode`,
+      compute: rows(`closed_${outcome}`),
     }),
   ),
   {
@@ -332,8 +360,8 @@ export const METRICS: readonly MetricDefinition[] = [
     label: 'Opnieuw thuis',
     type: 'period',
     unit: 'kinderen',
-    definition: 'Kinderen voor wie in de periode een casus is geopend, terwijl in de 365 dagen daarvoor een eerdere casus van hetzelfde kind was afgesloten.',
-    formula: 'kinderen met een casus geopend in P, van wie een andere casus (zelfde childRef) is gesloten op een dag in [opening − 365 dagen, opening]',
+    definition: 'Kinderen voor wie in de periode een casus is geopend, terwijl in het jaar daarvoor een eerdere casus van hetzelfde kind was afgesloten.',
+    formula: 'kinderen met een casus geopend in de periode, van wie een andere casus (zelfde pseudoniem) is gesloten op een dag in de 365 dagen voor de opening (de dag van de opening meegerekend)',
     compute: { query: 'herhaald' },
   },
   {
@@ -342,18 +370,18 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'casussen',
     definition: 'Het aantal keren dat de regie in de periode is opgeschaald (actietafel of bestuurlijke interventie).',
-    formula: 'Escalated-events in P',
-    compute: { occurrences: 'rows', where: `kind like 'escalated\\_%'` },
+    formula: 'opschalingen gedateerd in de periode',
+    compute: rows(...escalationLevel.options.map((l) => `escalated_${l}`)),
   },
-  ...Object.entries(ESCALATION_LEVELS).map(
-    ([level, label]): MetricDefinition => ({
+  ...escalationLevel.options.map(
+    (level): MetricDefinition => ({
       id: `escalaties_${level}_cases`,
-      label: `Escalaties: ${label}`,
+      label: `Escalaties: ${ESCALATION_LABELS[level]}`,
       type: 'period',
       unit: 'casussen',
-      definition: `Het aantal keren dat de regie in de periode is opgeschaald naar ${label}.`,
-      formula: `Escalated-events (level ${level}) in P`,
-      compute: { occurrences: 'rows', where: `kind = 'escalated_${level}'` },
+      definition: `Het aantal keren dat de regie in de periode is opgeschaald naar ${ESCALATION_LABELS[level]}.`,
+      formula: `opschalingen naar ${ESCALATION_LABELS[level]} gedateerd in de periode`,
+      compute: rows(`escalated_${level}`),
     }),
   ),
   {
@@ -362,55 +390,111 @@ export const METRICS: readonly MetricDefinition[] = [
     type: 'period',
     unit: 'kinderen',
     definition: 'Kinderen bij wie in de periode een maatregel van drang of dwang is genomen (waarschuwing, proces-verbaal, Veilig Thuis, Raad voor de Kinderbescherming).',
-    formula: 'kinderen met een EnforcementRecorded in P',
-    compute: { occurrences: 'children', where: `kind = 'enforcement'` },
+    formula: 'kinderen met een maatregel van drang of dwang gedateerd in de periode',
+    compute: { occurrences: 'children', kinds: () => ['enforcement'] },
   },
   {
     id: 'overleg_maanden',
     label: 'Maanden met Leerplicht/SWV-overleg',
     type: 'period',
     unit: 'maanden',
-    definition: 'Kalendermaanden van de periode (tot vandaag) waarin ten minste één Leerplicht/SWV-overleg is gehouden. Afspraak: elke maand.',
-    formula: 'kalendermaanden van P (tot vandaag) met ten minste één MeetingHeld forum leerplicht_swv in scope',
-    compute: { meetings: `count(distinct date_trunc('month', on_date)) filter (where kind = 'meeting_leerplicht_swv')` },
+    definition: 'Maanden van de periode (tot vandaag) waarin een Leerplicht/SWV-overleg werd verwacht en ten minste één is gehouden. Afspraak: elke maand.',
+    formula: 'verwachte maanden van de periode met ten minste één Leerplicht/SWV-overleg in het bereik',
+    compute: { meetings: 'overleg_maanden' },
+    target: { equalsMetric: 'overleg_maanden_verwacht' },
+    targetText: 'elke verwachte maand',
   },
   {
     id: 'overleg_maanden_verwacht',
-    label: 'Maanden in periode',
+    label: 'Maanden met verwacht overleg',
     type: 'period',
     unit: 'maanden',
-    definition: 'Het aantal kalendermaanden van de periode tot vandaag: zoveel Leerplicht/SWV-overleggen zijn afgesproken.',
-    formula: 'kalendermaanden van P tot vandaag',
-    compute: { query: 'months_expected' },
+    definition: (c) =>
+      `Het aantal kalendermaanden van de periode tot vandaag waarin een Leerplicht/SWV-overleg is afgesproken${c.overlegPauseMonths.length ? `, zonder de maanden waarin de regio geen overleg verwacht (${c.overlegPauseMonths.map((m) => MONTH_NAMES[m - 1]).join(', ')})` : ''}.`,
+    formula: 'kalendermaanden van de periode tot vandaag, zonder de pauzemaanden van de regio',
+    compute: { meetings: 'overleg_maanden_verwacht' },
+  },
+  {
+    id: 'kernpartner_blokken',
+    label: 'Tweemaandelijkse kernpartnerblokken met overleg',
+    type: 'period',
+    unit: 'blokken',
+    definition: 'Blokken van twee maanden (augustus-september, oktober-november, december-januari, februari-maart, april-mei, juni-juli) waarin ten minste één kernpartneroverleg is gehouden. Afspraak: elke twee maanden.',
+    formula: 'de blokken van de periode met ten minste één kernpartneroverleg in het bereik in het blok (ook in de eerste maand van een blok als die voor de periode ligt)',
+    compute: { meetings: 'kernpartner_blokken' },
+    target: { equalsMetric: 'kernpartner_blokken_verwacht' },
+    targetText: 'elk blok van twee maanden',
+  },
+  {
+    id: 'kernpartner_blokken_verwacht',
+    label: 'Tweemaandelijkse blokken in periode',
+    type: 'period',
+    unit: 'blokken',
+    definition: 'Het aantal blokken van twee maanden waarvan de laatste maand in de periode ligt en al begonnen is. Een maandrapport telt het blok dat in die maand eindigt (september, november, januari, maart, mei, juli).',
+    formula: 'blokken waarvan de laatste maand in de periode ligt en tot vandaag begonnen is',
+    compute: { meetings: 'kernpartner_blokken_verwacht' },
   },
   {
     id: 'kernpartner_overleggen',
     label: 'Kernpartneroverleggen',
     type: 'period',
     unit: 'overleggen',
-    definition: 'Gehouden kernpartneroverleggen in de periode. Afspraak: eens per twee maanden (6 per jaar).',
-    formula: 'MeetingHeld forum kernpartner in P',
-    compute: { meetings: `count(*) filter (where kind = 'meeting_kernpartner')` },
+    definition: 'Gehouden kernpartneroverleggen in de periode.',
+    formula: 'kernpartneroverleggen in het bereik gedateerd in de periode',
+    compute: { meetings: 'kernpartner_overleggen' },
   },
   {
     id: 'oogo_overleggen',
     label: 'OOGO',
     type: 'period',
     unit: 'overleggen',
-    definition: 'Gehouden OOGO-overleggen (op overeenstemming gericht overleg tussen gemeente en samenwerkingsverband) in de periode. Afspraak: eens per jaar.',
-    formula: 'MeetingHeld forum oogo in P',
-    compute: { meetings: `count(*) filter (where kind = 'meeting_oogo')` },
+    definition: 'Gehouden OOGO-overleggen (op overeenstemming gericht overleg tussen gemeente en samenwerkingsverband) in de periode. Afspraak: eens per schooljaar.',
+    formula: 'OOGO-overleggen in het bereik gedateerd in de periode',
+    compute: { meetings: 'oogo_overleggen' },
+    target: { atLeast: 1, schoolYearOnly: true },
+    targetText: '1 per schooljaar',
   },
   {
     id: 'besproken_aandeel',
     label: 'Besproken in overleg',
     type: 'period',
     unit: 'aandeel',
-    definition: 'Per maand: van de kinderen die aan het eind van de maand officieel thuiszitten en van wie de thuiszitperiode al 4 weken duurt, het deel dat die maand in het Leerplicht/SWV-overleg is besproken. Voor een langere periode: het gemiddelde over de maanden met een waarde.',
-    formula: 'maand: onder kinderen geteld door officieel op de laatste dag met normperiode ≥ 4 weken, aandeel met CaseDiscussed forum leerplicht_swv in die maand; langere periode: gemiddelde van de maandwaarden',
+    definition: (c) =>
+      `Per maand: van de kinderen die aan het eind van de maand als thuiszitter meetellen en al ${weeks(c)} thuiszitten, het deel dat die maand in het Leerplicht/SWV-overleg is besproken. Voor een langere periode tellen alle maanden samen.`,
+    formula: (c) =>
+      `maand: onder kinderen die op de laatste dag van de maand (of vandaag) door het profiel worden geteld en van wie de thuiszitperiode ${c.fourWeeksDays} dagen of langer duurt, het deel met een bespreking in het Leerplicht/SWV-overleg gedateerd in die maand; langere periode: de tellers van de maanden opgeteld gedeeld door de noemers opgeteld`,
     compute: { query: 'besproken' },
   },
 ];
 
+const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
 export const METRIC_IDS = METRICS.map((m) => m.id);
 export const metricById = new Map(METRICS.map((m) => [m.id, m]));
+
+/** A metric's texts for a region: label, definition, rule and target in words. */
+export interface DescribedMetric {
+  id: string;
+  label: string;
+  type: 'stock' | 'period';
+  unit: Unit;
+  definition: string;
+  formula: string;
+  target: string | null;
+}
+
+const render = (text: Text, config: RegionConfig) => (typeof text === 'string' ? text : text(config));
+
+export function describeMetric(m: MetricDefinition, config: RegionConfig): DescribedMetric {
+  return {
+    id: m.id,
+    label: render(m.label, config),
+    type: m.type,
+    unit: m.unit,
+    definition: render(m.definition, config),
+    formula: render(m.formula, config),
+    target: m.targetText ? render(m.targetText, config) : null,
+  };
+}
+
+export const describeCatalogue = (config: RegionConfig): DescribedMetric[] => METRICS.map((m) => describeMetric(m, config));

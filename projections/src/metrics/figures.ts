@@ -1,10 +1,14 @@
-// Runs the catalogue's computations for one or more periods, one profile, scope and system time. Each family
-// of computations is one query for all the periods together (the periods are a relation `p(i, ps, pe)` joined to
-// the read models), so a report of twelve months reads the spells once, not twelve times.
-import { sql, type RawBuilder } from 'kysely';
-import { meetingForum, monthBounds, monthOf, monthsBetween, type Db, type IsoDate } from '@pact/events';
-import type { Profile } from '../spells.ts';
-import { CLOSE_OUTCOMES, FLAG_KINDS, FLAGS, METRICS, type Computation } from './catalogue.ts';
+// Runs the catalogue's computations for one or more periods, one profile, scope and system time. The SQL only ORs
+// the stored flags per child and counts; what a figure means is the catalogue's, every time rule the case facts'.
+// Each family is one query for all the periods together (the periods are a relation `p(i, ps, pe)`), so a report of
+// twelve months reads the stretches once, not twelve times.
+import { sql } from 'kysely';
+import { monthBounds, type Db, type IsoDate } from '@pact/events';
+import type { Profile, RegionConfig } from '../config.ts';
+import { bits, type Flag } from '../facts/flags.ts';
+import { METRICS, type ChildCondition, type Computation } from './catalogue.ts';
+import { meetingFigures, meetingInScope, meetingsFrom, monthsOf, type Forum, type Meeting, type MeetingFigures } from './meetings.ts';
+import { verdictsOf, type Verdict } from './verdicts.ts';
 
 export interface Scope {
   gemeente?: string;
@@ -14,138 +18,100 @@ export interface Scope {
 export interface FigureQuery {
   /** First and last day of each period. Days after `today` are not part of one; each must have begun by then. */
   periods: readonly { start: IsoDate; end: IsoDate }[];
+  /** What the periods are: the OOGO verdict belongs to school years only. */
+  kind: 'school_year' | 'month';
   profile: Profile;
   scope: Scope;
   /** System time: only what was recorded by then exists. Undefined: what is believed now. */
   asOf?: Date;
   /** Today's date (of `asOf` when given). */
   today: IsoDate;
+  config: RegionConfig;
 }
 
 export interface Figures {
   /** The stock day: the period's last day, or today when the period has not ended. */
   stockOn: IsoDate;
-  /** The last day counted in the period (its end, or today). */
-  through: IsoDate;
   metrics: Record<string, number | null>;
   /** Numerator and denominator of each share, for small-number suppression. */
   parts: Record<string, { numerator: number; denominator: number }>;
+  verdicts: Record<string, Verdict>;
 }
+
+/** herhaald: the earlier case closed on a day in the 365 days before the opening (metrics.md). */
+const REPEAT_WINDOW_DAYS = 365;
 
 /** Computes every metric of the catalogue for each period, in the order given. */
 export async function computeFigures(db: Db, q: FigureQuery): Promise<Figures[]> {
   const spans = q.periods.map(({ start, end }) => {
     if (start > q.today) throw new RangeError(`De periode begint na vandaag (${q.today})`);
-    return { start, through: end < q.today ? end : q.today };
+    return { start, through: end < q.today ? end : q.today, ended: end < q.today };
   });
   if (spans.length === 0) return [];
   const ctx: Ctx = { ...q, spans };
   const [children, occurrences, meetings, herhaald, besproken] = await Promise.all([
     childCounts(db, ctx),
     occurrenceCounts(db, ctx),
-    meetingCounts(db, ctx),
+    meetingsOfScope(db, ctx),
     repeatedChildren(db, ctx),
-    discussedShare(db, ctx),
+    discussedParts(db, ctx),
   ]);
-  return spans.map(({ start, through }, i) => {
+  return spans.map((span, i) => {
     const metrics: Record<string, number | null> = {};
     const parts: Figures['parts'] = {};
-    const valueOf = (id: string, c: Computation, key: string): number | null => {
-      if ('children' in c) return children[i][key] ?? 0;
+    const meeting: MeetingFigures = meetingFigures(meetings, span, q.today, q.config);
+    const valueOf = (id: string, c: Computation, key: string): number => {
+      if ('children' in c) return children[i].count(c.children(q.profile));
       if ('occurrences' in c) return occurrences[i][key] ?? 0;
-      if ('meetings' in c) return meetings[i][key] ?? 0;
-      if ('query' in c) return c.query === 'herhaald' ? herhaald[i] : c.query === 'besproken' ? besproken[i] : monthsUpTo(start, through).length;
-      const numerator = valueOf(id, c.share.numerator, `${key}_n`)!;
-      const denominator = valueOf(id, c.share.denominator, `${key}_d`)!;
+      if ('meetings' in c) return meeting.values[c.meetings];
+      if ('query' in c && c.query === 'herhaald') return herhaald[i];
+      const [numerator, denominator] =
+        'query' in c ? [besproken[i].discussed, besproken[i].due] : [valueOf(id, c.share.numerator, `${key}_n`), valueOf(id, c.share.denominator, `${key}_d`)];
       parts[id] = { numerator, denominator };
-      return denominator === 0 ? null : round4(numerator / denominator);
+      return denominator === 0 ? NaN : numerator / denominator;
     };
-    for (const m of METRICS) metrics[m.id] = valueOf(m.id, m.compute, m.id);
-    return { stockOn: through, through, metrics, parts };
+    for (const m of METRICS) {
+      const value = valueOf(m.id, m.compute, m.id);
+      metrics[m.id] = Number.isNaN(value) ? null : m.unit === 'aandeel' ? round4(value) : value;
+    }
+    const verdicts = verdictsOf(metrics, { period: q.kind, ended: span.ended, missedMonths: meeting.missedMonths, missedBlocks: meeting.missedBlocks });
+    return { stockOn: span.through, metrics, parts, verdicts };
   });
 }
 
 export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** The calendar months of [start, through]. */
-export function monthsUpTo(start: IsoDate, through: IsoDate): string[] {
-  return through < start ? [] : monthsBetween(monthOf(start), monthOf(through));
-}
-
 interface Ctx extends Omit<FigureQuery, 'periods'> {
   /** Each period from its first day through its last counted day; its index is `p.i` in SQL. */
-  spans: { start: IsoDate; through: IsoDate }[];
+  spans: { start: IsoDate; through: IsoDate; ended: boolean }[];
 }
 
-/**
- * The periods as a relation `p(i, ps, pe)`: index, first day, last day counted (also the stock day). Queries also
- * bound their rows by `bounds` first, so that only rows near the periods meet this relation.
- */
+/** The periods as a relation `p(i, ps, pe)`: index, first day, last day counted (also the stock day). */
 function periods(ctx: Ctx) {
   return sql`unnest(${ctx.spans.map((_, i) => i)}::integer[], ${ctx.spans.map((s) => s.start)}::date[], ${ctx.spans.map((s) => s.through)}::date[]) p(i, ps, pe)`;
 }
 
-/** The first and the last day of all the periods together. */
+/** The first and the last day of all the periods together: queries bound their rows by them first. */
 function bounds(ctx: Ctx): { first: IsoDate; last: IsoDate } {
   return { first: ctx.spans.map((s) => s.start).sort()[0], last: ctx.spans.map((s) => s.through).sort().at(-1)! };
-}
-
-/** Binds `:T`, `:ps`, `:pe` of the catalogue's SQL text to the period's columns, `:profile` to a parameter. */
-function bind(text: string, ctx: Ctx): RawBuilder<unknown> {
-  const columns: Record<string, string> = { T: 'p.pe', ps: 'p.ps', pe: 'p.pe' };
-  const pieces = text.split(/(:T\b|:ps\b|:pe\b|:profile\b)/);
-  return sql.join(
-    pieces.map((piece) => {
-      const name = piece.startsWith(':') ? piece.slice(1) : undefined;
-      if (name === 'profile') return sql`${ctx.profile}::text`;
-      if (name && name in columns) return sql.raw(columns[name]);
-      return sql.raw(piece);
-    }),
-    sql``,
-  );
 }
 
 /** Rows believed at the query's system time. */
 function believed(ctx: Ctx, alias: string) {
   const t = sql.ref(alias);
-  return ctx.asOf
-    ? sql`${t}.recorded_from <= ${ctx.asOf} and (${t}.recorded_to is null or ${t}.recorded_to > ${ctx.asOf})`
-    : sql`${t}.recorded_to is null`;
+  return ctx.asOf ? sql`${t}.recorded_from <= ${ctx.asOf} and (${t}.recorded_to is null or ${t}.recorded_to > ${ctx.asOf})` : sql`${t}.recorded_to is null`;
 }
 
 /** Cases of the scope's gemeente and/or swv. */
 function caseScope(ctx: Ctx, alias: string) {
   const t = sql.ref(alias);
-  return sql.join(
-    [sql`true`, ...(ctx.scope.gemeente ? [sql`${t}.gemeente = ${ctx.scope.gemeente}`] : []), ...(ctx.scope.swv ? [sql`${t}.swv = ${ctx.scope.swv}`] : [])],
-    sql` and `,
-  );
+  return sql.join([sql`true`, ...(ctx.scope.gemeente ? [sql`${t}.gemeente = ${ctx.scope.gemeente}`] : []), ...(ctx.scope.swv ? [sql`${t}.swv = ${ctx.scope.swv}`] : [])], sql` and `);
 }
 
-/**
- * Meetings in scope: each scope code that is given must match the meeting's code where the meeting has one,
- * and at least one given code must match (a meeting of swv PO2601 counts for scope {swv PO2601} and for
- * {gemeente X, swv PO2601}, not for {gemeente X} alone).
- */
-function meetingScope(ctx: Ctx, alias: string) {
-  const { gemeente, swv } = ctx.scope;
-  if (!gemeente && !swv) return sql`true`;
-  const t = sql.ref(alias);
-  const conditions = [];
-  const matches = [];
-  if (gemeente) {
-    conditions.push(sql`(${t}.gemeente is null or ${t}.gemeente = ${gemeente})`);
-    matches.push(sql`${t}.gemeente = ${gemeente}`);
-  }
-  if (swv) {
-    conditions.push(sql`(${t}.swv is null or ${t}.swv = ${swv})`);
-    matches.push(sql`${t}.swv = ${swv}`);
-  }
-  return sql`${sql.join(conditions, sql` and `)} and (${sql.join(matches, sql` or `)})`;
-}
+const ENDS = (alias: string) => sql.raw(`coalesce(${alias}.end_on, 'infinity'::date)`);
 
-/** Every computation of a family, keyed like `valueOf` above (shares as `<id>_n` / `<id>_d`). */
-function computationsOf(family: 'children' | 'occurrences' | 'meetings'): [string, Computation][] {
+/** Every computation of the catalogue of one family, keyed as `valueOf` keys it (shares as `<id>_n` / `<id>_d`). */
+function computations(): [string, Computation][] {
   return METRICS.flatMap((m): [string, Computation][] =>
     'share' in m.compute
       ? [
@@ -153,57 +119,73 @@ function computationsOf(family: 'children' | 'occurrences' | 'meetings'): [strin
           [`${m.id}_d`, m.compute.share.denominator],
         ]
       : [[m.id, m.compute]],
-  ).filter(([, c]) => family in c);
+  );
 }
 
-/** One row per period index; a period without rows has none (its counts are 0). */
-function perPeriod<T extends { i: number }>(ctx: Ctx, rows: T[]): Partial<T>[] {
-  const byIndex: Partial<T>[] = ctx.spans.map(() => ({}));
-  for (const row of rows) byIndex[row.i] = row;
-  return byIndex;
+// --- children: the flags of each child OR-ed over its rows ---------------------------------------------------------
+
+type Masks = { period: bigint; stock: bigint; first: bigint };
+
+function holds(condition: ChildCondition, masks: Masks): boolean {
+  if ('all' in condition) return condition.all.every((c) => holds(c, masks));
+  if ('not' in condition) return !holds(condition.not, masks);
+  const [which, flag] = Object.entries(condition)[0] as [keyof Masks, Flag];
+  return (masks[which] & bits([flag])) !== 0n;
 }
 
-/** Counts by key; a key without a row (a period with nothing in it) is absent and means 0. */
+/** The flags a condition reads, per mask. */
+function flagsOf(condition: ChildCondition, into: Record<keyof Masks, Set<Flag>>): void {
+  if ('all' in condition) condition.all.forEach((c) => flagsOf(c, into));
+  else if ('not' in condition) flagsOf(condition.not, into);
+  else {
+    const [which, flag] = Object.entries(condition)[0] as [keyof Masks, Flag];
+    into[which].add(flag);
+  }
+}
+
+/** How many children of a period have each combination of the flags the catalogue reads. */
+class ChildHistogram {
+  constructor(private readonly combinations: { masks: Masks; children: number }[]) {}
+
+  count(condition: ChildCondition): number {
+    let n = 0;
+    for (const c of this.combinations) if (holds(condition, c.masks)) n += c.children;
+    return n;
+  }
+}
+
+async function childCounts(db: Db, ctx: Ctx): Promise<ChildHistogram[]> {
+  const read: Record<keyof Masks, Set<Flag>> = { period: new Set(), stock: new Set(), first: new Set() };
+  for (const [, c] of computations()) if ('children' in c) flagsOf(c.children(ctx.profile), read);
+  const [pm, sm, fm] = (['period', 'stock', 'first'] as const).map((k) => bits([...read[k]]).toString());
+  const { first, last } = bounds(ctx);
+  const { rows } = await sql<{ i: number; pm: string; sm: string; fm: string; n: number }>`
+    select c.i, c.pm::text as pm, c.sm::text as sm, c.fm::text as fm, count(*) as n
+    from (
+      select p.i, s.child_ref,
+        bit_or(s.mask) & ${pm}::bigint as pm,
+        coalesce(bit_or(s.mask) filter (where s.start_on <= p.pe and ${ENDS('s')} >= p.pe), 0) & ${sm}::bigint as sm,
+        coalesce(bit_or(s.mask) filter (where s.start_on <= p.ps and ${ENDS('s')} >= p.ps), 0) & ${fm}::bigint as fm
+      from readmodel.stretches s join ${periods(ctx)} on s.start_on <= p.pe and ${ENDS('s')} >= p.ps
+      where ${believed(ctx, 's')} and ${caseScope(ctx, 's')} and s.start_on <= ${last}::date and ${ENDS('s')} >= ${first}::date
+      group by p.i, s.child_ref
+    ) c
+    where c.pm <> 0 or c.sm <> 0 or c.fm <> 0
+    group by c.i, c.pm, c.sm, c.fm`.execute(db);
+  const perPeriod = ctx.spans.map(() => [] as { masks: Masks; children: number }[]);
+  for (const r of rows) perPeriod[r.i].push({ masks: { period: BigInt(r.pm), stock: BigInt(r.sm), first: BigInt(r.fm) }, children: Number(r.n) });
+  return perPeriod.map((combinations) => new ChildHistogram(combinations));
+}
+
+// --- occurrences: happenings of cases counted per period -----------------------------------------------------------
+
 type Counts = Partial<Record<string, number>>;
 
-/**
- * The flags as one bit mask per spell row: each row is of one kind, so only that kind's conditions are evaluated,
- * and a child's flags are one `bit_or` over its rows. Flag n is bit n.
- */
-const FLAG_NAMES = Object.keys(FLAGS);
-function flagMask(ctx: Ctx): RawBuilder<unknown> {
-  const branches = FLAG_KINDS.map((kind) => {
-    const bits = FLAG_NAMES.flatMap((name, n) => (FLAGS[name].kind === kind ? [sql`(case when ${bind(FLAGS[name].when, ctx)} then ${sql.raw(String(2 ** n))} else 0 end)`] : []));
-    return sql`when ${kind} then ${sql.join(bits, sql` | `)}`;
-  });
-  return sql`bit_or(case s.kind ${sql.join(branches, sql` `)} else 0 end)`;
-}
-
-async function childCounts(db: Db, ctx: Ctx): Promise<Counts[]> {
-  const columns = computationsOf('children').map(([key, c]) => sql`count(*) filter (where ${sql.raw((c as { children: (p: Profile) => string }).children(ctx.profile))}) as ${sql.ref(key)}`);
-  const flags = FLAG_NAMES.map((name, n) => sql`(c.mask & ${sql.raw(String(2 ** n))}) <> 0 as ${sql.ref(name)}`);
-  const { first, last } = bounds(ctx);
-  const { rows } = await sql<Counts & { i: number }>`
-    select f.i, ${sql.join(columns)}
-    from (
-      select c.i, ${sql.join(flags)}
-      from (
-        select p.i, s.child_ref, ${flagMask(ctx)}::bigint as mask
-        from readmodel.spells s join ${periods(ctx)} on s.start_on <= p.pe and coalesce(s.end_on, 'infinity'::date) >= p.ps
-        where ${believed(ctx, 's')} and ${caseScope(ctx, 's')} and s.kind in (${sql.join(FLAG_KINDS)})
-          and s.start_on <= ${last}::date and coalesce(s.end_on, 'infinity'::date) >= ${first}::date
-        group by p.i, s.child_ref
-      ) c
-    ) f
-    group by f.i`.execute(db);
-  return perPeriod(ctx, rows);
-}
-
 async function occurrenceCounts(db: Db, ctx: Ctx): Promise<Counts[]> {
-  const columns = computationsOf('occurrences').map(([key, c]) => {
-    const { occurrences, where } = c as { occurrences: 'rows' | 'children'; where: string };
-    const counted = occurrences === 'rows' ? sql`count(*)` : sql`count(distinct o.child_ref)`;
-    return sql`${counted} filter (where ${bind(where, ctx)}) as ${sql.ref(key)}`;
+  const columns = computations().flatMap(([key, c]) => {
+    if (!('occurrences' in c)) return [];
+    const counted = c.occurrences === 'rows' ? sql`count(*)` : sql`count(distinct o.child_ref)`;
+    return [sql`${counted} filter (where o.kind in (${sql.join(c.kinds(ctx.profile))})) as ${sql.ref(key)}`];
   });
   const { first, last } = bounds(ctx);
   const { rows } = await sql<Counts & { i: number }>`
@@ -211,26 +193,13 @@ async function occurrenceCounts(db: Db, ctx: Ctx): Promise<Counts[]> {
     from readmodel.occurrences o join ${periods(ctx)} on o.on_date between p.ps and p.pe
     where ${believed(ctx, 'o')} and ${caseScope(ctx, 'o')} and o.child_ref is not null and o.on_date between ${first}::date and ${last}::date
     group by p.i`.execute(db);
-  return perPeriod(ctx, rows);
-}
-
-const MEETING_KINDS = meetingForum.options.map((forum) => `meeting_${forum}`);
-
-async function meetingCounts(db: Db, ctx: Ctx): Promise<Counts[]> {
-  const columns = computationsOf('meetings').map(([key, c]) => sql`${sql.raw((c as { meetings: string }).meetings)} as ${sql.ref(key)}`);
-  const { first, last } = bounds(ctx);
-  const { rows } = await sql<Counts & { i: number }>`
-    select p.i, ${sql.join(columns)}
-    from readmodel.occurrences m join ${periods(ctx)} on m.on_date between p.ps and p.pe
-    where ${believed(ctx, 'm')} and ${meetingScope(ctx, 'm')} and m.child_ref is null and m.kind in (${sql.join(MEETING_KINDS)})
-      and m.on_date between ${first}::date and ${last}::date
-    group by p.i`.execute(db);
-  return perPeriod(ctx, rows);
+  const byIndex: Counts[] = ctx.spans.map(() => ({}));
+  for (const row of rows) byIndex[row.i] = row;
+  return byIndex;
 }
 
 /** herhaald: children with a case opened in P whose earlier case (same childRef, in scope) closed in the 365 days before. */
 async function repeatedChildren(db: Db, ctx: Ctx): Promise<number[]> {
-  const closedKinds = CLOSE_OUTCOMES.map((o) => `closed_${o}`);
   const { first, last } = bounds(ctx);
   const { rows } = await sql<{ i: number; n: number }>`
     with opened as materialized (
@@ -240,55 +209,89 @@ async function repeatedChildren(db: Db, ctx: Ctx): Promise<number[]> {
     ),
     closed as materialized (
       select c.subject_id, c.child_ref, c.on_date from readmodel.occurrences c
-      where c.kind in (${sql.join(closedKinds)}) and ${believed(ctx, 'c')} and ${caseScope(ctx, 'c')}
-        and c.on_date between ${first}::date - 365 and ${last}::date
+      where c.kind like 'closed\\_%' and ${believed(ctx, 'c')} and ${caseScope(ctx, 'c')}
+        and c.on_date between ${first}::date - ${REPEAT_WINDOW_DAYS}::integer and ${last}::date
     )
     select o.i, count(distinct o.child_ref) as n
     from opened o join closed c
-      on c.child_ref = o.child_ref and c.subject_id <> o.subject_id and c.on_date between o.on_date - 365 and o.on_date
+      on c.child_ref = o.child_ref and c.subject_id <> o.subject_id and c.on_date between o.on_date - ${REPEAT_WINDOW_DAYS}::integer and o.on_date
     group by o.i`.execute(db);
-  return perPeriod(ctx, rows).map((r) => r.n ?? 0);
+  const out = ctx.spans.map(() => 0);
+  for (const r of rows) out[r.i] = Number(r.n);
+  return out;
 }
 
 /**
- * besproken_aandeel: per month, among children counted by officieel on its last day (or today) whose norm
- * spell has lasted 4 weeks, the share discussed in that month's Leerplicht/SWV overleg; for a period, the mean
- * over its months that have a value.
+ * besproken_aandeel's parts, pooled over the months of each period: per month, the children due (the profile's
+ * `due` flag on the month's last day, or today) and those of them with a Leerplicht/SWV discussion in the month.
  */
-async function discussedShare(db: Db, ctx: Ctx): Promise<(number | null)[]> {
+async function discussedParts(db: Db, ctx: Ctx): Promise<{ due: number; discussed: number }[]> {
   const months = ctx.spans.flatMap((span, i) =>
-    monthsUpTo(span.start, span.through).map((m) => {
+    monthsOf(span.start, span.through).map((m) => {
       const { start, end } = monthBounds(m);
       return { i, start: start < span.start ? span.start : start, end: end > span.through ? span.through : end };
     }),
   );
-  if (months.length === 0) return ctx.spans.map(() => null);
+  const out = ctx.spans.map(() => ({ due: 0, discussed: 0 }));
+  if (months.length === 0) return out;
+  const due = bits([`due_${ctx.profile}` as Flag]).toString();
   const { first, last } = bounds(ctx);
-  // Per month and child: bit 1 when due (counted on the month's last day, norm spell ≥ 4 weeks), bit 2 when discussed.
-  const { rows } = await sql<{ i: number; counted: number; discussed: number }>`
+  const { rows } = await sql<{ i: number; due: number; discussed: number }>`
     with months as (
-      select * from unnest(${months.map((m) => m.i)}::integer[], ${months.map((m) => m.start)}::date[], ${months.map((m) => m.end)}::date[]) m(i, month_start, month_end)
+      select * from unnest(${months.map((m) => m.i)}::integer[], ${months.map((m) => m.start)}::date[], ${months.map((m) => m.end)}::date[]) m(i, ms, me)
     ),
-    marks as (
-      select m.i, m.month_start, s.child_ref, 1 as bit
-      from readmodel.spells s join months m on s.start_on <= m.month_end and coalesce(s.end_on, 'infinity'::date) >= m.month_end
-      where s.kind = 'officieel_4w' and ${believed(ctx, 's')} and ${caseScope(ctx, 's')}
-        and s.start_on <= ${last}::date and coalesce(s.end_on, 'infinity'::date) >= ${first}::date
-      union all
-      select m.i, m.month_start, o.child_ref, 2 as bit
-      from readmodel.occurrences o join months m
-        on date_trunc('month', o.on_date) = date_trunc('month', m.month_start) and o.on_date between m.month_start and m.month_end
-      where o.kind = 'discussed_leerplicht_swv' and o.on_date between ${first}::date and ${last}::date
-        and ${believed(ctx, 'o')} and ${caseScope(ctx, 'o')}
+    due as (
+      select distinct m.i, m.ms, s.child_ref
+      from readmodel.stretches s join months m on s.start_on <= m.me and ${ENDS('s')} >= m.me
+      where (s.mask & ${due}::bigint) <> 0 and ${believed(ctx, 's')} and ${caseScope(ctx, 's')}
+        and s.start_on <= ${last}::date and ${ENDS('s')} >= ${first}::date
     ),
-    children as (
-      select i, month_start, bit_or(bit) as bits from marks group by i, month_start, child_ref
+    discussed as (
+      select distinct m.i, m.ms, o.child_ref
+      from readmodel.occurrences o join months m on o.on_date between m.ms and m.me
+      where o.kind = 'discussed_leerplicht_swv' and ${believed(ctx, 'o')} and ${caseScope(ctx, 'o')} and o.on_date between ${first}::date and ${last}::date
     )
-    select i, count(*) filter (where bits & 1 = 1) as counted, count(*) filter (where bits = 3) as discussed
-    from children
-    group by i, month_start`.execute(db);
-  return ctx.spans.map((_, i) => {
-    const shares = rows.filter((r) => r.i === i && r.counted > 0).map((r) => r.discussed / r.counted);
-    return shares.length === 0 ? null : round4(shares.reduce((a, b) => a + b, 0) / shares.length);
-  });
+    select d.i, count(*) as due, count(t.child_ref) as discussed
+    from due d left join discussed t on t.i = d.i and t.ms = d.ms and t.child_ref = d.child_ref
+    group by d.i`.execute(db);
+  for (const r of rows) out[r.i] = { due: Number(r.due), discussed: Number(r.discussed) };
+  return out;
+}
+
+// --- meetings --------------------------------------------------------------------------------------------------------
+
+async function meetingsOfScope(db: Db, ctx: Ctx): Promise<Meeting[]> {
+  const { first, last } = bounds(ctx);
+  return scopedMeetings(db, { scope: ctx.scope, from: meetingsFrom(first), to: last, asOf: ctx.asOf, config: ctx.config });
+}
+
+/**
+ * The meetings (not retracted, as believed at `asOf`) dated in [from, to] that belong to the scope (metrics.md
+ * "Scope": through the samenwerkingsverbanden' members).
+ */
+export async function scopedMeetings(db: Db, q: { scope: Scope; from: IsoDate; to: IsoDate; asOf?: Date; config: RegionConfig }): Promise<Meeting[]> {
+  const ctx = { asOf: q.asOf } as Ctx;
+  const { rows } = await sql<{ id: string; kind: string; gemeente: string | null; swv: string | null; on_date: string }>`
+    select m.subject_id::text as id, m.kind, m.gemeente, m.swv, m.on_date from readmodel.occurrences m
+    where m.child_ref is null and m.kind like 'meeting\\_%' and ${believed(ctx, 'm')} and m.on_date between ${q.from}::date and ${q.to}::date
+    order by m.on_date, m.subject_id`.execute(db);
+  const meetings = rows.map((r): Meeting => ({ id: r.id, forum: r.kind.slice('meeting_'.length) as Forum, gemeente: r.gemeente, swv: r.swv, on: r.on_date }));
+  const members = await swvMembers(db, q.scope, q.asOf, q.config);
+  return meetings.filter((m) => meetingInScope(m, q.scope, members));
+}
+
+/** members(S): the region's `swvGemeenten` for S, else every gemeente a case (as known at `asOf`) names with S. */
+async function swvMembers(db: Db, scope: Scope, asOf: Date | undefined, config: RegionConfig): Promise<(swv: string) => ReadonlySet<string>> {
+  const { gemeente, swv } = scope;
+  if ((gemeente && swv) || (!gemeente && !swv)) return () => new Set();
+  const { rows } = await sql<{ gemeente: string; swv: string }>`
+    select distinct o.gemeente, o.swv from readmodel.occurrences o
+    where o.kind = 'opened' and ${believed({ asOf } as Ctx, 'o')} and ${gemeente ? sql`o.gemeente = ${gemeente}` : sql`o.swv = ${swv}`}`.execute(db);
+  const fromCases = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!fromCases.has(r.swv)) fromCases.set(r.swv, new Set());
+    fromCases.get(r.swv)!.add(r.gemeente);
+  }
+  const configured = config.swvGemeenten;
+  return (s) => (configured[s] ? new Set(configured[s]) : (fromCases.get(s) ?? new Set()));
 }

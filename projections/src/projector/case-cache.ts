@@ -2,7 +2,7 @@
 // runner is the only writer of the read models, so this stays true as long as its transactions commit; on any
 // failure the runner clears it and starts again from its checkpoint.
 import type { CaseEvent, Stored } from '@pact/events';
-import type { Fact } from './bitemporal.ts';
+import type { Fact } from '../bitemporal.ts';
 
 export type StoredCaseEvent = Stored<CaseEvent>;
 
