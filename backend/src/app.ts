@@ -97,7 +97,11 @@ export function createApp(deps: AppDeps) {
   app.use('*', async (c, next) => {
     if (!SAFE_METHODS.has(c.req.method) && /^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
       const costly = jsonTooCostly(await c.req.text());
-      if (costly) throw new ApiError(400, 'INVALID_JSON', `De inhoud is ${COSTLY_REASON[costly]}; niets gelezen`);
+      if (costly) {
+        const message = `De inhoud is ${COSTLY_REASON[costly.problem]}; niets gelezen`;
+        // in a list of events: which one (line = index + 1, as for every event error)
+        throw new ApiError(400, 'INVALID_JSON', message, costly.element === undefined ? undefined : [{ line: costly.element + 1, field: '', code: 'INVALID_JSON', message }]);
+      }
     }
     return next();
   });

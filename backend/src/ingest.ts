@@ -119,8 +119,12 @@ export const MAX_FIELDS = 1000;
  * MAX_FIELDS fields (any walk over the keys of an object of 300,000 fields takes seconds). Brackets and colons
  * inside strings do not count.
  */
-export function jsonTooCostly(text: string): 'depth' | 'fields' | undefined {
+export function jsonTooCostly(text: string): { problem: 'depth' | 'fields'; element?: number } | undefined {
   const members: number[] = [];
+  // the list of events (the outermost array, or one directly inside the outermost object) and where in it we are
+  let list = -1;
+  let element = 0;
+  const found = (problem: 'depth' | 'fields') => ({ problem, ...(list === -1 ? {} : { element }) });
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -129,9 +133,11 @@ export function jsonTooCostly(text: string): 'depth' | 'fields' | undefined {
       else if (ch === 34) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 91 || ch === 123) {
-      if (members.push(0) > MAX_JSON_DEPTH) return 'depth';
+      if (ch === 91 && list === -1 && members.length <= 1) list = members.length + 1;
+      if (members.push(0) > MAX_JSON_DEPTH) return found('depth');
     } else if (ch === 93 || ch === 125) members.pop();
-    else if (ch === 58 && ++members[members.length - 1] > MAX_FIELDS) return 'fields';
+    else if (ch === 44 && members.length === list) element++;
+    else if (ch === 58 && ++members[members.length - 1] > MAX_FIELDS) return found('fields');
   }
   return undefined;
 }
@@ -145,7 +151,7 @@ class NotJson {
 
 function parseJsonLine(raw: string): unknown {
   const costly = jsonTooCostly(raw);
-  if (costly) return new NotJson(COSTLY_REASON[costly]);
+  if (costly) return new NotJson(COSTLY_REASON[costly.problem]);
   try {
     return JSON.parse(raw);
   } catch (error) {

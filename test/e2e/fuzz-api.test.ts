@@ -53,9 +53,11 @@ function problemsOf(req: ReturnType<typeof hostileRequest>, status: number, text
   for (const d of details) {
     if (typeof d.field !== 'string' || typeof d.code !== 'string' || typeof d.message !== 'string' || d.message.length < 10) problems.push(`unclear detail: ${JSON.stringify(d).slice(0, 300)}`);
   }
-  for (const line of req.badLines) if (!details.some((d) => d.line === line)) problems.push(`line ${line} not named: ${text.slice(0, 300)}`);
+  // a body too deep or too wide to parse is refused as it stands, naming the first such event only (nothing was read)
+  const unread = error?.code === 'INVALID_JSON' && details.length === 1;
+  if (!unread) for (const line of req.badLines) if (!details.some((d) => d.line === line)) problems.push(`line ${line} not named: ${text.slice(0, 300)}`);
   for (const d of details) if (req.badLines.length > 0 && !req.badLines.includes(d.line!)) problems.push(`a valid line named: ${JSON.stringify(d).slice(0, 300)}`);
-  for (const line of req.privacyLines) {
+  for (const line of unread ? [] : req.privacyLines) {
     if (!details.some((d) => d.line === line && String(d.code).startsWith('PRIVACY_'))) problems.push(`line ${line}: no privacy finding: ${text.slice(0, 300)}`);
   }
   for (const secret of req.secrets) if (text.includes(secret)) problems.push('identifying data echoed');
