@@ -71,3 +71,31 @@ describe('serving the dashboard', () => {
     expect(await res.text()).toMatch(/npm run build/);
   });
 });
+
+describe('Range requests on the dashboard files', () => {
+  const ranged = (range: string, file = '/assets/index-abc123.js') => site(dir).request(file, { headers: { range } });
+
+  it('serves one range of a file, a suffix range as the last bytes, an open range to the end', async () => {
+    const size = SCRIPT.length;
+    for (const [range, start, end] of [['bytes=0-6', 0, 6], ['bytes=5-', 5, size - 1], ['bytes=-5', size - 5, size - 1], ['bytes=3-99999', 3, size - 1]] as const) {
+      const res = await ranged(range);
+      expect(res.status, range).toBe(206);
+      expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${size}`);
+      expect(await res.text()).toBe(SCRIPT.slice(start, end + 1));
+    }
+  });
+
+  it('answers 416 with the size for a range outside the file or backwards, never a 5xx or an empty 206', async () => {
+    for (const range of ['bytes=5-1', 'bytes=99999999-100000000', 'bytes=-0', 'bytes=-', `bytes=${SCRIPT.length}-`, 'bytes=x-y']) {
+      const res = await ranged(range);
+      expect(res.status, range).toBe(416);
+      expect(res.headers.get('content-range')).toBe(`bytes */${SCRIPT.length}`);
+    }
+  });
+
+  it('sends the whole file for several ranges or another unit, and stays inside the build', async () => {
+    for (const range of ['bytes=0-1,3-4', 'items=0-1']) expect((await ranged(range)).status, range).toBe(200);
+    const outside = await ranged('bytes=0-10', '/assets/..%2f..%2f..%2fetc%2fpasswd');
+    expect(outside.status).not.toBe(206);
+  });
+});

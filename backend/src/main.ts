@@ -8,6 +8,7 @@ import { Oidc } from './auth/oidc.ts';
 import { AuthStore } from './auth/store.ts';
 import { configFromEnv, RegionConfigError, type Config } from './config.ts';
 import { auditRegionConfig } from './region-config.ts';
+import { PublicationStore } from './reports/publications.ts';
 import { openRuntime } from './runtime.ts';
 import { loadDemoOnFirstStart } from './simulator/demo.ts';
 
@@ -23,9 +24,11 @@ const runtime = await openRuntime(config);
 const projector = new Projector(runtime.db, runtime.store, { config: config.region });
 const rebuilt = await projector.migrate();
 if (rebuilt) console.log('De rekenregels (normMonths, normGapDays of fourWeeksDays) zijn gewijzigd: de projecties worden opnieuw opgebouwd');
-await loadDemoOnFirstStart(runtime, config);
 const auth = new AuthStore(runtime.db, runtime.clock, config.sessionHours);
 await auth.migrate();
+const publications = new PublicationStore(runtime.db, config.region, runtime.clock);
+await publications.migrate();
+await loadDemoOnFirstStart(runtime, config, { projector, publications });
 await auditRegionConfig(auth, config.region, 'systeem', rebuilt);
 const firstPassword = await auth.ensureFirstAdmin();
 if (firstPassword) {
@@ -39,11 +42,15 @@ const projecting = projector.run(stopProjections.signal).catch((error) => {
   process.exitCode = 1;
 });
 
-const app = createApp({ runtime, auth, projector, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
+const app = createApp({ runtime, auth, projector, publications, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`Pactmonitor draait op http://localhost:${info.port} (eventlog: ${runtime.storeKind}, gegevens: ${where})`);
 });
+
+// A client gets 10 s for its request's headers and 60 s for the whole request (body included), instead of Node's
+// 60 s and 5 minutes: a slow sender cannot hold connections open for long.
+Object.assign(server as Server, { headersTimeout: 10_000, requestTimeout: 60_000 });
 
 let stopping = false;
 async function stop(signal: string) {

@@ -3,15 +3,28 @@ import { z } from '@hono/zod-openapi';
 import { endOfAmsterdamDay, isIsoDate, isSchoolYear, isYearMonth } from '@pact/events';
 import { PROFILES } from '@pact/projections';
 
-export const profileParam = z.enum(PROFILES, { error: (issue) => `Onbekend profiel: ${String(issue.input)} (kies ${PROFILES.join(', ')})` });
-export const gemeenteParam = z.string().regex(/^GM\d{4}$/, { error: (issue) => `Ongeldige gemeentecode: ${String(issue.input)} (GM en 4 cijfers)` });
-export const swvParam = z.string().regex(/^(PO|VO)\d{4}$/, { error: (issue) => `Ongeldige code samenwerkingsverband: ${String(issue.input)} (PO of VO en 4 cijfers)` });
+// Messages name what is expected, never the value that was given (it may be anything, a BSN too).
+export const profileParam = z.enum(PROFILES, { error: `Onbekend profiel (kies ${PROFILES.join(', ')})` });
+export const gemeenteParam = z.string().regex(/^GM\d{4}$/, { error: 'Ongeldige gemeentecode: verwacht GM en 4 cijfers' });
+export const swvParam = z.string().regex(/^(PO|VO)\d{4}$/, { error: 'Ongeldige code samenwerkingsverband: verwacht PO of VO en 4 cijfers' });
 
-/** An ISO timestamp, or a date meaning its end (Amsterdam time). */
+// ISO 8601 as the API writes it: a date, or a date and time (minutes, seconds and fractions optional) with Z or an offset.
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+/** The instants a registration can have been known at. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+/** Strict ISO 8601: an instant with a time zone, or a date meaning its end (Amsterdam time), between 2000 and 2100. */
+export function parseAsOf(value: string): Date | undefined {
+  const m = INSTANT.exec(value);
+  const at = isIsoDate(value) ? endOfAmsterdamDay(value) : m && isIsoDate(m[1]) ? new Date(value) : undefined;
+  return at && !Number.isNaN(at.getTime()) && at.getTime() >= EARLIEST && at.getTime() < LATEST ? at : undefined;
+}
+
 export const asOfParam = z.string().transform((value, ctx) => {
-  const at = isIsoDate(value) ? endOfAmsterdamDay(value) : new Date(value);
-  if (Number.isNaN(at.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `Ongeldig tijdstip voor asOf: ${value} (ISO 8601, bijvoorbeeld 2024-03-01T12:00:00Z)` });
+  const at = parseAsOf(value);
+  if (!at) {
+    ctx.addIssue({ code: 'custom', message: 'Ongeldig tijdstip voor asOf: verwacht ISO 8601 tussen 2000 en 2100, bijvoorbeeld 2024-03-01T12:00:00Z of 2024-03-01' });
     return z.NEVER;
   }
   return at;

@@ -266,10 +266,16 @@ describe('privacyIssues', () => {
 });
 
 describe('childRef pseudonyms', () => {
-  it('accepts hex and base32 hashes whose digit runs look like a BSN by chance, but not a number-only value', () => {
-    expect(findPrivacyKind('ab123456782cd0e1f2a3b4c5d6e7f8a9', 'childRef')).toBeUndefined();
-    expect(findPrivacyKind('0612345678abcdefabcdefabcdef0123', 'childRef')).toBeUndefined();
+  it('accepts exactly what pseudonymise makes, also when its digits 2-7 look like a number by chance', () => {
+    expect(findPrivacyKind(CHILD_REF, 'childRef')).toBeUndefined();
+    expect(findPrivacyKind('ab234567234cdefghijkl234567mnopq', 'childRef')).toBeUndefined();
+  });
+
+  it('looks into any other childRef like into any value: a BSN, a phone number, a birth date inside are found', () => {
+    expect(findPrivacyKind('b123456782bsnzzq', 'childRef')).toBe('BSN');
     expect(findPrivacyKind('1234567821234567', 'childRef')).toBe('BSN');
+    expect(findPrivacyKind('jansen-06-12345678', 'childRef')).toBe('PHONE');
+    expect(findPrivacyKind('piet-12-03-2011', 'childRef')).toBe('BIRTH_DATE');
     expect(findPrivacyKind('ab123456782cd', 'reason')).toBe('BSN');
   });
 });

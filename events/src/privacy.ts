@@ -1,5 +1,6 @@
 // The privacy guard: nothing that identifies a child may enter the store. It looks at every key and every
 // value anywhere in a payload and names the field and the kind of data found, never the value itself.
+import { CHILD_REF } from './child-ref.ts';
 import type { FieldIssue } from './schemas.ts';
 
 export type PrivacyKind = 'BSN' | 'EMAIL' | 'PHONE' | 'BIRTH_DATE' | 'IDENTIFYING_FIELD';
@@ -39,14 +40,14 @@ const DATE_ISO = /(?<!\d)(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)
 const DATE_FIELDS = new Set(['effectiveOn', 'reviewOn', 'nextReviewOn', 'until', 'recordedAt']);
 // UUIDs and stream names are random hex: their digit runs would look like numbers and dates by chance.
 const IDENTIFIER = /^(case-|meeting-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// A pseudonym (keyed hash, e.g. hex or base32) has random digit runs; only a number-only value is suspect there.
-const PSEUDONYM = /^[a-z0-9]{16,64}$/;
 const IDENTIFYING_KEY =
   /^(bsn|burgerservicenummer|onderwijsnummer|naam|voornaam|achternaam|name|firstname|lastname|fullname|adres|address|straat|street|huisnummer|postcode|zipcode|woonplaats|email|e-mail|mail|telefoon|telefoonnummer|phone|mobiel|mobile|geboortedatum|geboortedag|birthdate|dateofbirth|dob)$/i;
 
 export function findPrivacyKind(value: string, key: string): PrivacyKind | undefined {
   if (!/[\d@]/.test(value) || IDENTIFIER.test(value)) return undefined; // every pattern needs a digit or an @
-  if (key === 'childRef' && PSEUDONYM.test(value)) return /^\d+$/.test(value) ? 'BSN' : undefined;
+  // A pseudonym's digits 2-7 come from a keyed hash; anything else in a childRef is looked at like any other value.
+  if (key === 'childRef' && CHILD_REF.test(value)) return undefined;
+  if (key === 'childRef' && /^\d+$/.test(value)) return 'BSN'; // a number where the pseudonym belongs: a BSN or onderwijsnummer
   if (DATE_FIELDS.has(key) && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d\d:\d\d))?$/.test(value)) return undefined; // a business date or instant
   for (const m of value.matchAll(BSN_CANDIDATE)) {
     if (passesElfproef(m[1].replace(/[ .-]/g, ''))) return 'BSN';

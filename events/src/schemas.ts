@@ -1,5 +1,6 @@
 // The event vocabulary of events.md as strict zod schemas; the TypeScript types are inferred from them.
 import * as z from 'zod';
+import { CHILD_REF, CHILD_REF_MESSAGE } from './child-ref.ts';
 import { isIsoDate } from './dates.ts';
 
 z.config(z.locales.nl());
@@ -8,7 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isoDate = z
   .string()
-  .refine(isIsoDate, { message: 'Ongeldige datum: verwacht een bestaande datum als JJJJ-MM-DD' });
+  .refine(isIsoDate, { message: 'Ongeldige datum: verwacht een bestaande datum als JJJJ-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { message: 'Ongeldige datum: verwacht een datum tussen 2000 en 2099' });
 
 // UUIDs compare case-insensitively; they are kept in lower case so that a retraction finds its event either way.
 const uuid = z
@@ -32,8 +34,8 @@ export const gemeenteCode = z.string().regex(/^GM\d{4}$/, { message: 'Ongeldige 
 export const swvCode = z
   .string()
   .regex(/^(PO|VO)\d{4}$/, { message: 'Ongeldige code samenwerkingsverband: verwacht PO of VO en 4 cijfers' });
-export const CHILD_REF = /^[a-z0-9]{16,64}$/;
-export const childRef = z.string().regex(CHILD_REF, { message: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' });
+export { CHILD_REF, CHILD_REF_MESSAGE };
+export const childRef = z.string().regex(CHILD_REF, { message: CHILD_REF_MESSAGE });
 export const sector = z.enum(['po', 'vo', 'so', 'vso', 'mbo', 'geen']);
 export const signalledBy = z.enum(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']);
 /** In the order of the Leerplichtwet (an enum's own option list would put '15' first: integer-like keys sort first). */
@@ -179,16 +181,18 @@ export interface FieldIssue {
 function issuesOf(error: z.ZodError, prefix: string): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys') {
-      // one issue per unknown field, named by its own path (`data.opmerking`), not by the object holding it
-      return issue.keys.map((key) => ({
-        field: [...path, key].join('.'),
-        code: 'UNKNOWN_FIELD',
-        message: `Onbekend veld: ${JSON.stringify(key)}`, // quoted: a key may be blank or hold control characters
-      }));
-    }
+    if (issue.code === 'unrecognized_keys') return [unknownFields(path, issue.keys.length)];
     return [{ field: path.join('.'), code: 'INVALID_FIELD', message: issue.message }];
   });
+}
+
+/**
+ * Unknown fields of one object as one issue, named by the object's path: a key is input like any value (it may be a
+ * name or a number) and is not echoed; one issue per object also keeps an answer small for thousands of them.
+ */
+export function unknownFields(path: readonly string[], count: number): FieldIssue {
+  const where = path.length > 0 ? `in ${path.join('.')}` : 'in het event';
+  return { field: path.join('.'), code: 'UNKNOWN_FIELD', message: `Onbekend veld ${where} (${count}): alleen de velden van events.md voor dit eventtype zijn toegestaan` };
 }
 
 export type ParseResult = { ok: true; event: PactEvent } | { ok: false; issues: FieldIssue[] };

@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { PostgresEventStore } from '@pact/events';
 import { Projector } from '@pact/projections';
 import { createApp } from '../../backend/src/app.ts';
+import { PublicationStore } from '../../backend/src/reports/publications.ts';
 import { AuthStore } from '../../backend/src/auth/store.ts';
 import { configFromEnv } from '../../backend/src/config.ts';
 import { measureYearReportPage } from './dashboard.ts';
@@ -66,7 +67,9 @@ export async function benchApi(targets: Target[], sizes: NationalSizes, requests
     const admin = (await auth.addToken('bench', 'admin', { gemeenten: [], swvs: [] }, 'bench')).token;
     const beleid = (await auth.addToken('bench', 'beleid', { gemeenten: ['GM0344'], swvs: [] }, 'bench')).token;
     const runtime = { config: configFromEnv({}), store, db: database.db, storeKind: database.kind, clock, close: async () => {} };
-    const app = createApp({ runtime, auth, projector });
+    const publications = new PublicationStore(database.db, runtime.config.region, clock);
+    await publications.migrate();
+    const app = createApp({ runtime, auth, projector, publications });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     // Requests may queue for seconds (PGlite has one connection): keep idle connections longer than that, or

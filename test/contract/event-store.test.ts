@@ -4,6 +4,7 @@ import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ConcurrencyError,
+  EventIdReusedError,
   KurrentEventStore,
   PostgresEventStore,
   RecordedAtError,
@@ -110,6 +111,22 @@ describe.each(subjects)('EventStore contract on $name', ({ open }) => {
     const more = phase(s, '2024-02-03');
     expect(await store.append([{ stream: s, events: [...events, more] }])).toEqual({ appended: 1, duplicates: 2, revisions: { [s]: 2 } });
     expect((await readFrom(store, head)).map((e) => e.eventId)).toEqual([more.eventId]);
+  });
+
+  it('keeps every eventId unique in the whole log: the same id with other content, in any stream, stores nothing', async () => {
+    const [a, b] = [caseStream(), caseStream()];
+    const first = opened(a, '2024-02-01');
+    await store.append([{ stream: a, events: [first] }]);
+    const head = await store.head();
+    const elsewhere = { ...opened(b, '2024-02-01'), eventId: first.eventId.toUpperCase() };
+    await expect(store.append([{ stream: b, events: [elsewhere, phase(b, '2024-02-02')] }])).rejects.toEqual(new EventIdReusedError(first.eventId));
+    const changed = { ...first, data: { ...first.data, birthYear: 2012 } } as PactEvent;
+    await expect(store.append([{ stream: a, events: [changed] }])).rejects.toBeInstanceOf(EventIdReusedError);
+    const twice = phase(b, '2024-02-03');
+    await expect(store.append([{ stream: b, events: [opened(b, '2024-02-01'), twice] }, { stream: a, events: [{ ...twice, stream: a }] }])).rejects.toBeInstanceOf(EventIdReusedError);
+    expect(await store.readStream(b)).toEqual([]);
+    expect(await readFrom(store, head)).toEqual([]);
+    expect([...(await store.eventsById([first.eventId.toUpperCase(), twice.eventId])).entries()].map(([id, e]) => [id, e.stream])).toEqual([[first.eventId, a]]);
   });
 
   it('appends several streams all or nothing: one bad stream stores nothing', async () => {

@@ -27,6 +27,7 @@ const newCase = (gemeente: string): PactEvent[] => [opened(caseStream(), '2025-1
 
 let t: TestApp;
 const ids = { own: '', other: '' };
+let published = 0;
 
 const PROBES: Probe[] = [
   { name: 'GET /api/health', request: () => ({ path: '/api/health' }), expect: { anoniem: all(200), registrator: all(200), beleid: all(200), bestuur: all(200), raad: all(200), admin: all(200) } },
@@ -94,6 +95,17 @@ const PROBES: Probe[] = [
     request: (s) => ({ method: 'POST', path: '/api/events?historical=true', body: newCase(s === 'own' ? OWN : OTHER).map((e) => ({ ...e, recordedAt: '2025-11-02T10:00:00Z' })) }),
     expect: { anoniem: all(401), registrator: all(403), beleid: all(403), bestuur: all(403), raad: all(403), admin: all(200) },
   },
+  {
+    name: 'GET /api/publications',
+    request: (s) => ({ path: `/api/publications?gemeente=${s === 'own' ? OWN : OTHER}` }),
+    expect: { anoniem: all(401), registrator: all(403), beleid: [200, 403], bestuur: [200, 403], raad: [200, 403], admin: all(200) },
+  },
+  {
+    name: 'POST /api/publications',
+    // each at its own moment (a scope has one publication per moment)
+    request: (s) => ({ method: 'POST', path: '/api/publications', body: { gemeente: s === 'own' ? OWN : OTHER, asOf: new Date(NOW.getTime() - ++published * 60_000).toISOString() } }),
+    expect: { anoniem: all(401), registrator: all(403), beleid: [201, 403], bestuur: all(403), raad: all(403), admin: all(201) },
+  },
   { name: 'GET /api/admin/users', request: () => ({ path: '/api/admin/users' }), expect: { anoniem: all(401), registrator: all(403), beleid: all(403), bestuur: all(403), raad: all(403), admin: all(200) } },
   {
     name: 'POST /api/admin/tokens',
@@ -111,6 +123,8 @@ beforeAll(async () => {
   const caseOf = (gemeente: string) => history.find((e) => e.type === 'CaseOpened' && e.data.gemeente === gemeente)!.stream.slice('case-'.length);
   ids.own = caseOf(OWN);
   ids.other = caseOf(OTHER);
+  // what bestuur and raad read
+  for (const gemeente of [OWN, OTHER]) await t.publications.publish({ gemeente }, 'test');
 });
 afterAll(() => t.close());
 

@@ -30,6 +30,7 @@ const cookieOf = (res: Res) => res.headers.get('set-cookie')?.match(/pact_sessio
 beforeAll(async () => {
   t = await testApp({ clock: () => NOW, config: { maxBodyBytes: 64 * 1024 } });
   await t.load(history);
+  await t.publications.publish({ gemeente: 'GM0344' }, 'test');
   [admin, beleid, raad, registrator] = await Promise.all([t.token('admin'), t.token('beleid', ['GM0344']), t.token('raad', ['GM0344']), t.token('registrator', ['GM0344'])]);
 });
 afterAll(() => t.close());

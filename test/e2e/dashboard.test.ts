@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, CHROMIUM, consoleErrors, dutchContext, launch, logIn, screenshot, SCREENSHOTS, settled } from '../support/browser.ts';
+import { childRef } from '../support/builders.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const available = fs.existsSync(CHROMIUM);
@@ -188,7 +189,7 @@ describe.skipIf(!available)('the dashboard in a browser', () => {
   it('lets a registrator open a case through the forms, see it on the signal list and record the overleg', async () => {
     const { page, errors } = await open('registrator', '/casus');
     const opened = daysAgo(100);
-    await page.getByLabel('Pseudoniem van het kind').fill('e2ek1nd' + Math.random().toString(36).slice(2, 14).padEnd(12, 'x'));
+    await page.getByLabel('Pseudoniem van het kind').fill(childRef(`e2e ${Math.random()}`));
     await page.getByLabel('Gemeente').selectOption(SCOPE);
     await page.getByLabel('Samenwerkingsverband').fill('PO2601');
     await page.getByLabel('Onderwijssector').selectOption('po');

@@ -116,7 +116,7 @@ describe('session fixation', () => {
     const changed = await request('/api/auth/password', {
       method: 'POST',
       headers: { ...json, origin: 'http://localhost', cookie: `pact_session=${a}` },
-      body: JSON.stringify({ currentPassword: 'het wachtwoord van pietjes', newPassword: 'een nieuw wachtwoord van pietjes' }),
+      body: JSON.stringify({ currentPassword: 'het wachtwoord van pietjes', newPassword: 'een nieuw en lang wachtwoord' }),
     });
     expect(changed.status).toBe(204);
     expect([await me(a), await me(b)]).toEqual([200, 401]);

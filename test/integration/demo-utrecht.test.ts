@@ -55,7 +55,7 @@ describe('loading the demo', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('npm start loads it into an empty data dir; `pact demo` on the same data dir then appends nothing', async () => {
-    const server = await startServer({ PACT_DATA_DIR: dataDir, PACT_DEMO: '1' });
+    const server = await startServer({ PACT_DATA_DIR: dataDir, PACT_DEMO: '1' }, 180_000); // the first start also projects and publishes the demo
     try {
       const health = (await (await fetch(`${server.url}/api/health`)).json()) as { eventStore: { position: string } };
       expect(health.eventStore.position).not.toBe('start');

@@ -100,13 +100,19 @@ describe('the figures from the command line', () => {
     expect(before.signals).toEqual([]);
   });
 
-  it('--role raad suppresses counts of 1 to 4 and the shares built on them; 0 stays 0', async () => {
-    const report = await json(['report', '--year', '2023-2024', '--role', 'raad']);
+  it('--role raad reads a publication of one whole scope, with counts of 1 to 4 and the shares built on them suppressed; 0 stays 0', async () => {
+    const missing = await runCli(['report', '--year', '2023-2024', '--role', 'raad', '--gemeente', 'GM0344', ...dataDir]);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('nog niets gepubliceerd')]);
+    expect((await runCli(['report', '--year', '2023-2024', '--role', 'raad', '--gemeente', 'GM0344', '--swv', 'PO2601', ...dataDir])).code).toBe(2);
+    const published = await json(['publish', '--gemeente', 'GM0344']);
+    expect(published).toMatchObject({ scope: { gemeente: 'GM0344' }, createdBy: expect.stringMatching(/^cli:/) });
+    const report = await json(['report', '--year', '2023-2024', '--role', 'raad', '--gemeente', 'GM0344']);
+    expect(report.asOf).toBe(published.asOf);
     expect(report.metrics.lrv_totaal).toBeNull();
     expect(report.metrics.verborgen_aandeel).toBeNull();
     expect(report.metrics.lrv_begin).toBe(0);
     expect(report.suppressed).toEqual(expect.arrayContaining(['lrv_totaal', 'thuiszitters_totaal', 'verborgen_aandeel', 'instroom_cases']));
-    const csv = await runCli(['report', '--year', '2023-2024', '--role', 'raad', '--format', 'csv', ...dataDir]);
+    const csv = await runCli(['report', '--year', '2023-2024', '--role', 'raad', '--gemeente', 'GM0344', '--format', 'csv', ...dataDir]);
     expect(csv.stdout.startsWith('\uFEFFPactmonitor;')).toBe(true);
     expect(csv.stdout).toMatch(/;<5(;|\r\n)/);
   });

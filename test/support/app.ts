@@ -9,12 +9,14 @@ import { configFromEnv, type Config } from '../../backend/src/config.ts';
 import { ingest } from '../../backend/src/ingest.ts';
 import type { Runtime } from '../../backend/src/runtime.ts';
 import type { RateLimiter } from '../../backend/src/auth/rate-limit.ts';
+import { PublicationStore } from '../../backend/src/reports/publications.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   runtime: Runtime;
   projector: Projector;
   auth: AuthStore;
+  publications: PublicationStore;
   /** Appends events as an admin import would (historical when they carry recordedAt) and projects them. */
   load(events: PactEvent[]): Promise<void>;
   /** An API token for the role, with the scope codes given. */
@@ -44,12 +46,15 @@ export async function testApp(options: { clock?: () => Date; config?: Partial<Co
   await projector.migrate();
   const auth = new AuthStore(database.db, clock);
   await auth.migrate();
-  const app = createApp({ runtime, auth, projector, projectionLag: () => projector.status(), loginLimiter: options.loginLimiter });
+  const publications = new PublicationStore(database.db, runtime.config.region, clock);
+  await publications.migrate();
+  const app = createApp({ runtime, auth, projector, publications, projectionLag: () => projector.status(), loginLimiter: options.loginLimiter });
   return {
     app,
     runtime,
     projector,
     auth,
+    publications,
     async load(events) {
       const historical = events.some((e) => e.recordedAt !== undefined);
       const result = await ingest(store, events.map((value, i) => ({ line: i + 1, value })), { historical, clock });

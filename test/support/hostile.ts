@@ -11,6 +11,7 @@ export interface WorldCase {
   stream: string;
   openedOn: string;
   gemeente: string;
+  swv: string;
   /** Revision of its last event. */
   revision: number;
   /** An eventId stored in it (its CaseOpened). */
@@ -25,7 +26,7 @@ export interface World {
   open: WorldCase[];
   closed: WorldCase[];
   meetings: string[];
-  /** The registrator's gemeente, and one outside its scope. */
+  /** The registrator's gemeente (with swv OWN_SWV), and one outside its scope. */
   own: string;
   other: string;
 }
@@ -44,6 +45,12 @@ export interface Hostile {
 }
 
 type Json = Record<string, unknown>;
+
+/** The swv in the registrator's scope beside `World.own`; events made here name it. */
+export const OWN_SWV = 'PO2601';
+
+/** A case of neither the registrator's gemeente nor its swv. */
+const foreignCase = (rng: Rng, world: World) => rng.pick(world.open.filter((x) => x.gemeente === world.other && x.swv !== OWN_SWV));
 
 /** What the store holds, read through the port. */
 export async function worldOf(store: EventStore, today: string, own: string, other: string): Promise<World> {
@@ -64,7 +71,7 @@ export async function worldOf(store: EventStore, today: string, own: string, oth
     const active = activeEvents(events as CaseEvent[]);
     const first = active[0];
     if (first?.type !== 'CaseOpened') continue; // a retracted case: neither open nor closed
-    const c = { stream, openedOn: first.data.effectiveOn, gemeente: first.data.gemeente, revision: events[events.length - 1].revision, eventId: first.eventId };
+    const c = { stream, openedOn: first.data.effectiveOn, gemeente: first.data.gemeente, swv: first.data.swv, revision: events[events.length - 1].revision, eventId: first.eventId };
     (active.some((e) => e.type === 'CaseClosed') ? world.closed : world.open).push(c);
   }
   return world;
@@ -87,7 +94,7 @@ function opened(rng: Rng, world: World, stream = `case-${uuid(rng)}`, effectiveO
   return envelope(rng, 'CaseOpened', stream, {
     childRef: childRef(rng),
     gemeente: world.own,
-    swv: 'PO2601',
+    swv: OWN_SWV,
     sector: rng.pick(['po', 'vo', 'so', 'vso', 'mbo', 'geen']),
     birthYear: rng.int(2008, 2018),
     signalledBy: rng.pick(['school', 'leerplicht', 'swv', 'ouders', 'jeugdhulp', 'jgz', 'overig']),
@@ -239,6 +246,23 @@ const MUTATIONS: Record<string, Mutation> = {
     const nested = open.repeat(depth) + (open === '[' ? '' : '1') + close.repeat(depth);
     return { text: JSON.stringify(event).replace(DEEP, nested) };
   },
+  'NUL byte': (rng, _w, event) => {
+    const { target, key } = pickField(rng, event);
+    const at = rng.pick(['\u0000', 'a\u0000b', `${String(target[key]).slice(0, 8)}\u0000`, '\u0000'.repeat(rng.int(2, 1000))]);
+    if (rng.chance(0.3)) define(target, `veld${at}`, 1); // in a key
+    else target[key] = at;
+  },
+  'huge field count': (rng, _w, event) => {
+    const target = rng.chance(0.5) ? event : (event.data as Json);
+    const n = rng.int(1_000, 60_000);
+    for (let i = 0; i < n; i++) define(target, `f${i}`, rng.pick<unknown>([i, 'x', null]));
+  },
+  'extreme date': (rng, _w, event) => {
+    const data = event.data as Json;
+    const extreme = rng.pick(['275760-09-13', '-271821-04-20', '+275760-09-13', '99999-01-01', '0000-01-01', '1900-02-29', '2024-02-30', '2024-13-01', '2024-00-10', '２０２４-０１-０１']);
+    if (rng.chance(0.3)) return { text: JSON.stringify({ ...event, recordedAt: `${extreme}T00:00:00Z` }), historical: true };
+    data[rng.pick(Object.keys(data).filter((k) => DATE_KEYS.has(k)))] = extreme;
+  },
   'prototype key': (rng, _w, event) => {
     const target = rng.chance(0.5) ? event : (event.data as Json);
     define(target, rng.pick(['__proto__', 'constructor', 'prototype']), rng.pick<unknown>([{ isAdmin: true }, { effectiveOn: '2024-01-01' }, 1, null, 'x']));
@@ -357,6 +381,8 @@ function ruleBreaker(rng: Rng, world: World): { lines: Json[]; kind: string; his
       return { kind: 'eventId reused', lines: [reused] };
     },
     () => ({ kind: 'eventId reused', lines: [fresh, { ...opened(rng, world), eventId: fresh.eventId }] }),
+    // the id of an event in another stream (any gemeente's), in any letter case
+    () => ({ kind: 'eventId of another stream', lines: [{ ...fresh, eventId: rng.chance(0.5) ? c.eventId : c.eventId.toUpperCase() }] }),
     () => ({ kind: 'recordedAt without historical', lines: [{ ...fresh, recordedAt: `${freshOn}T10:00:00Z` }] }),
     () => ({ kind: 'historical without recordedAt', lines: [fresh], historical: true }),
     () => {
@@ -492,10 +518,58 @@ export function hostileRequest(rng: Rng, world: World, options: { huge: number }
       return whole('another gemeente (registrator)', 403, `[${JSON.stringify(e)}]`, { as: 'registrator', badLines: [1] });
     },
     () => {
-      const foreign = rng.pick(world.open.filter((x) => x.gemeente === world.other));
+      const foreign = foreignCase(rng, world);
       return whole('another gemeente’s case (registrator)', 422, `[${JSON.stringify(followUp(rng, foreign.stream, world.today))}]`, { as: 'registrator', badLines: [1] });
+    },
+    () => {
+      const foreign = foreignCase(rng, world);
+      const e: Json = { ...opened(rng, world), eventId: foreign.eventId };
+      return whole('another gemeente’s eventId (registrator)', 422, `[${JSON.stringify(e)},${JSON.stringify(followUp(rng, e.stream as string, world.today))}]`, { as: 'registrator', badLines: [1, 2] });
     },
     () => whole('too many events', 413, `[${Array.from({ length: 5001 + rng.int(0, 2000) }, () => rng.pick(['0', '{}', 'null', valid[0]])).join(',')}]`),
   ];
   return rng.pick(requests)();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Other routes: query parameters, names and headers
+
+export interface HostileCall {
+  kind: string;
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Who sends it (an API token of that role); `none`: nobody logged in. */
+  as: 'admin' | 'beleid' | 'raad' | 'none';
+}
+
+const EXTREME_INSTANTS = ['99999', '275760-09-13', '-271821-04-20T00:00:00Z', '+275760-09-13T00:00:00Z', '2024-02-30', "' OR '1'='1", '2024-03-01T24:00:00Z', '2024-03-01T12:00:00', '1e308', 'NaN', '0', '-1', '2024-03-01T12:00:00+99:00', '\u0000'];
+const RANGES = ['bytes=5-1', 'bytes=99999999-100000000', 'bytes=-5', 'bytes=-0', 'bytes=0-', 'bytes=--1', 'bytes=0-1,5-9', 'bytes=1-2-3', 'bytes=18446744073709551616-', 'items=0-1', 'bytes=-99999999999'];
+
+/** A hostile call to a report, login, admin or dashboard route: never a 5xx, never the input echoed. */
+export function hostileCall(rng: Rng): HostileCall {
+  const q = encodeURIComponent;
+  const weird = () => rng.pick([...EXTREME_INSTANTS, 'GM0344\u0000', '123456782', 'x'.repeat(rng.int(1, 5000)), '%', '../..', '<script>']);
+  const json = { 'content-type': 'application/json', origin: 'http://localhost' };
+  const calls: (() => HostileCall)[] = [
+    () => ({ kind: 'report asOf', method: 'GET', path: `/api/reports/year?year=2023-2024&gemeente=GM0344&asOf=${q(rng.pick(EXTREME_INSTANTS))}`, headers: {}, as: rng.pick(['beleid', 'raad'] as const) }),
+    () => ({ kind: 'monthly asOf', method: 'GET', path: `/api/reports/monthly?from=2023-08&to=2024-07&gemeente=GM0344&asOf=${q(rng.pick(EXTREME_INSTANTS))}`, headers: {}, as: 'beleid' }),
+    () => ({ kind: 'report parameters', method: 'GET', path: `/api/reports/year?year=${q(weird())}&gemeente=${q(weird())}&profile=${q(weird())}`, headers: {}, as: rng.pick(['beleid', 'raad', 'admin'] as const) }),
+    () => ({ kind: 'monthly parameters', method: 'GET', path: `/api/reports/monthly?from=${q(weird())}&to=${q(weird())}&swv=${q(weird())}`, headers: {}, as: 'beleid' }),
+    () => ({ kind: 'case parameters', method: 'GET', path: `/api/cases/${q(weird())}?on=${q(weird())}`, headers: {}, as: 'beleid' }),
+    () => ({ kind: 'signals parameters', method: 'GET', path: `/api/signals?on=${q(weird())}&gemeente=GM0344`, headers: {}, as: 'beleid' }),
+    () => ({ kind: 'export parameters', method: 'GET', path: `/api/exports/cases?on=${q(weird())}&asOf=${q(rng.pick(EXTREME_INSTANTS))}&gemeente=GM0344&format=csv`, headers: {}, as: 'beleid' }),
+    () => ({ kind: 'publication asOf', method: 'POST', path: '/api/publications', headers: json, body: JSON.stringify({ gemeente: 'GM0344', asOf: rng.pick(EXTREME_INSTANTS) }), as: 'beleid' }),
+    () => ({ kind: 'login NUL', method: 'POST', path: '/api/auth/login', headers: json, body: JSON.stringify({ username: `ad${'\u0000'.repeat(rng.int(1, 3))}min`, password: rng.pick(['x', '\u0000', 'y'.repeat(2000)]) }), as: 'none' }),
+    () => ({ kind: 'login huge', method: 'POST', path: '/api/auth/login', headers: json, body: JSON.stringify({ username: 'admin', password: 'p'.repeat(rng.int(20_000, 200_000)) }), as: 'none' }),
+    () => ({ kind: 'user NUL', method: 'POST', path: '/api/admin/users', headers: json, body: JSON.stringify({ username: `ja\u0000n${rng.int(1, 999)}`, role: 'beleid', scope: ['GM0344'] }), as: 'admin' }),
+    () => ({ kind: 'token NUL', method: 'POST', path: '/api/admin/tokens', headers: json, body: JSON.stringify({ name: `im\u0000port${rng.int(1, 999)}`, role: 'registrator', scope: ['GM0344'] }), as: 'admin' }),
+    () => ({ kind: 'token expired', method: 'POST', path: '/api/admin/tokens', headers: json, body: JSON.stringify({ name: 'oud', role: 'registrator', scope: ['GM0344'], expiresAt: rng.pick(['2020-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '+275760-09-13T00:00:00Z']) }), as: 'admin' }),
+    () => ({ kind: 'user scope', method: 'POST', path: '/api/admin/users', headers: json, body: JSON.stringify({ username: `u${rng.int(1, 99999)}`, role: rng.pick(['beleid', 'raad', 'registrator']), scope: rng.pick([[], ['GM0344', 'PO2601'], ['123456782'], ['GM0344\u0000']]) }), as: 'admin' }),
+    () => ({ kind: 'unauthenticated body', method: 'POST', path: rng.pick(['/api/events', '/api/admin/tokens', '/api/publications']), headers: { 'content-type': 'application/json' }, body: `[${'{"a":1},'.repeat(rng.int(1, 100_000))}`, as: 'none' }),
+    () => ({ kind: 'range', method: 'GET', path: rng.pick(['/', '/jaarrapportage', '/favicon.svg', '/assets/none.js']), headers: { range: rng.pick(RANGES) }, as: 'none' }),
+    () => ({ kind: 'path', method: 'GET', path: `/api/${q(weird())}`, headers: {}, as: rng.pick(['beleid', 'none'] as const) }),
+  ];
+  return rng.pick(calls)();
 }

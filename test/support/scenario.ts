@@ -3,6 +3,7 @@
 import { PostgresEventStore, type PactEvent } from '@pact/events';
 import { DEFAULT_CONFIG, monthlyReport, Projector, signalList, yearReport, type Profile, type RegionConfig, type Scope } from '@pact/projections';
 import { ingest } from '../../backend/src/ingest.ts';
+import { childRef } from './builders.ts';
 import type { DatabaseKind } from './databases.ts';
 
 export interface ScenarioOptions {
@@ -76,7 +77,7 @@ export function caseOf(caseNo: number, child: string, opened: { on: string; geme
   add(
     'CaseOpened',
     {
-      childRef: child.padEnd(16, 'x'),
+      childRef: childRef(child),
       gemeente: opened.gemeente ?? 'GM0344',
       swv: opened.swv ?? 'PO2601',
       sector: 'po',

@@ -19,7 +19,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const PRINT_AS = Symbol('printAs');
 export type PrintEnv = { [PRINT_AS]: Principal };
 
-export function authenticate(auth: AuthStore): MiddlewareHandler<AppEnv> {
+export function authenticate(auth: AuthStore, trustProxy = false): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const printing = (c.env as Partial<PrintEnv> | undefined)?.[PRINT_AS];
     if (printing) {
@@ -39,13 +39,13 @@ export function authenticate(auth: AuthStore): MiddlewareHandler<AppEnv> {
     const session = id ? await auth.session(id) : undefined;
     c.set('principal', session ? { subject: session.subject, role: session.role, scope: session.scope, via: 'session', mustChangePassword: session.mustChangePassword } : null);
     // Only a request that carries a session can be forged into acting as someone; login checks for itself.
-    if (id && !SAFE.has(c.req.method)) checkSameOrigin(c);
+    if (id && !SAFE.has(c.req.method)) checkSameOrigin(c, trustProxy);
     return next();
   };
 }
 
-/** Throws 403 unless a cookie-carrying, state-changing request demonstrably comes from this site. */
-export function checkSameOrigin(c: Context): void {
+/** Throws 403 unless a cookie-carrying, state-changing request demonstrably comes from this site (scheme and host). */
+export function checkSameOrigin(c: Context, trustProxy = false): void {
   const origin = c.req.header('origin');
   const site = c.req.header('sec-fetch-site');
   const host = c.req.header('host') ?? new URL(c.req.url).host;
@@ -53,13 +53,14 @@ export function checkSameOrigin(c: Context): void {
     throw new ApiError(403, 'CSRF', `Verzoek geweigerd: ${why}`);
   };
   if (origin && origin !== 'null') {
-    let originHost: string | undefined;
+    let from: URL | undefined;
     try {
-      originHost = new URL(origin).host;
+      from = new URL(origin);
     } catch {
       refuse('ongeldige Origin');
     }
-    if (originHost !== host) refuse('het komt van een andere site');
+    const scheme = onHttps(c, trustProxy) ? 'https:' : 'http:';
+    if (from!.host !== host || from!.protocol !== scheme) refuse('het komt van een andere site');
     return;
   }
   if (site) {

@@ -34,7 +34,23 @@ export function randomPassword(): string {
   return Array.from(randomBytes(20), (b) => ALPHABET[b % ALPHABET.length]).join('');
 }
 
-export function passwordProblem(password: string): string | undefined {
+// Passwords of 12 characters and more that lists of leaked passwords and guessing tools try first.
+const COMMON = new Set([
+  'wachtwoord12', 'wachtwoord123', 'wachtwoord1234', 'welkom123456', 'password1234', 'password12345', 'password123456', 'qwertyuiop12',
+  'qwertyuiop123', '123456789012', '1234567890ab', 'abcdefghijkl', 'abcdef123456', 'iloveyou1234', 'gemeente1234', 'pactmonitor1',
+  'pactmonitor12', 'pactmonitor123', 'thuiszitters', 'leerplicht123', 'administrator', 'letmein12345', 'zomer2024zomer',
+]);
+
+/** Why a new password is too weak, or undefined: long enough, not a known one, not the user's name, not one repeated pattern. */
+export function passwordProblem(password: string, username = ''): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens`;
+  const plain = password.toLowerCase().normalize('NFKC');
+  if (COMMON.has(plain)) return 'Dit wachtwoord staat in lijsten van veelgebruikte wachtwoorden; kies een ander';
+  if (username && plain.includes(username.toLowerCase())) return 'Een wachtwoord mag de gebruikersnaam niet bevatten';
+  if (new Set(plain).size < 4) return 'Een wachtwoord heeft minstens 4 verschillende tekens';
+  // one short pattern over and over (abcabcabcabc, 121212121212) or a run along the keyboard or the alphabet
+  if (/^(.{1,4})\1+$/.test(plain)) return 'Een wachtwoord is geen herhaling van een kort stukje';
+  const runs = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiopasdfghjklzxcvbnm'];
+  if (runs.some((run) => run.includes(plain) || run.split('').reverse().join('').includes(plain))) return 'Een wachtwoord is geen reeks opeenvolgende tekens';
   return undefined;
 }

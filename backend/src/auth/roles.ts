@@ -32,6 +32,7 @@ export type Action =
   | 'export-reports'
   | 'export-cases'
   | 'read-metrics'
+  | 'publish'
   | 'administer';
 
 /** Who may do what. bestuur and raad never see case ids; the registrator reads its cases and signals, not reports. */
@@ -44,6 +45,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'export-reports': ['beleid', 'bestuur', 'raad', 'admin'],
   'export-cases': ['beleid', 'admin'],
   'read-metrics': ROLES,
+  publish: ['beleid', 'admin'],
   administer: ['admin'],
 };
 
@@ -56,6 +58,21 @@ export function requirePermission(principal: Principal, action: Action): void {
 /** Small numbers are suppressed for bestuur and raad (also in their exports); beleid and admin see everything. */
 export function suppressionFor(role: Role): Suppression {
   return role === 'beleid' || role === 'admin' ? 'none' : 'small-numbers';
+}
+
+/** The public roles: they read published, suppressed figures only (README, Publications). */
+export const isPublic = (role: Role) => role === 'bestuur' || role === 'raad';
+
+/**
+ * Why a user or token of `role` may not have `scope`, or undefined: every role but admin needs a code, and a public
+ * role exactly one (one whole gemeente or swv: two would let it subtract overlapping tables).
+ */
+export function scopeProblem(role: Role, scope: UserScope): string | undefined {
+  if (role === 'admin') return undefined;
+  const codes = scope.gemeenten.length + scope.swvs.length;
+  if (codes === 0) return 'Deze rol heeft minstens één gemeente of samenwerkingsverband nodig (scope)';
+  if (isPublic(role) && codes > 1) return 'Bestuur en raad zien de cijfers van één hele gemeente of één heel samenwerkingsverband: geef precies één code (scope)';
+  return undefined;
 }
 
 /** Does a case (or meeting) of this gemeente/swv lie in the principal's scope? */

@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Migrator, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import type { Db } from '@pact/events';
 import { hashPassword, randomPassword, verifyPassword } from './passwords.ts';
-import { ROLES, type Principal, type Role, type UserScope } from './roles.ts';
+import { ROLES, scopeProblem, type Principal, type Role, type UserScope } from './roles.ts';
 
 interface AppTables {
   'app.users': { username: string; password_hash: string | null; role: Role; scope: UserScope; must_change_password: boolean; created_at: Date };
@@ -94,8 +94,10 @@ export class AuthStore {
 
   /** Adds a user; without a password one is generated, which must be changed at first login. Returns that one-time password. */
   async addUser(username: string, role: Role, scope: UserScope, password?: string): Promise<{ oneTimePassword?: string }> {
-    if (!/^[a-z0-9][a-z0-9._@-]{1,63}$/i.test(username)) throw new Error(`Ongeldige gebruikersnaam: ${username} (letters, cijfers, . _ @ -)`);
-    if (!ROLES.includes(role)) throw new Error(`Onbekende rol: ${role}`);
+    if (!/^[a-z0-9][a-z0-9._@-]{1,63}$/i.test(username)) throw new Error('Ongeldige gebruikersnaam: 2 tot 64 letters, cijfers, . _ @ -');
+    if (!ROLES.includes(role)) throw new Error('Onbekende rol');
+    const problem = scopeProblem(role, scope);
+    if (problem) throw new Error(problem);
     const oneTimePassword = password ? undefined : randomPassword();
     const inserted = await this.db
       .insertInto('app.users')
@@ -124,7 +126,13 @@ export class AuthStore {
     return rows.map((r) => ({ username: r.username, role: r.role, scope: r.scope, mustChangePassword: r.must_change_password, createdAt: iso(r.created_at)! }));
   }
 
-  async removeUser(username: string): Promise<boolean> {
+  /** Removes a user and ends its sessions; the last admin stays (`last-admin`), or nobody could administer. */
+  async removeUser(username: string): Promise<boolean | 'last-admin'> {
+    const user = await this.db.selectFrom('app.users').select('role').where('username', '=', username).executeTakeFirst();
+    if (user?.role === 'admin') {
+      const admins = await this.db.selectFrom('app.users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) return 'last-admin';
+    }
     await this.db.deleteFrom('app.sessions').where('subject', '=', username).execute();
     const result = await this.db.deleteFrom('app.users').where('username', '=', username).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
@@ -187,12 +195,31 @@ export class AuthStore {
   }
 
   // --- API tokens ----------------------------------------------------------------------------------------
-  /** A new token `pact_…` (shown once; only its hash is stored). */
-  async addToken(name: string, role: Role, scope: UserScope, createdBy: string, expiresAt?: Date): Promise<{ id: string; token: string }> {
-    if (!ROLES.includes(role)) throw new Error(`Onbekende rol: ${role}`);
+  /**
+   * A new token `pact_…` (shown once; only its hash is stored), and its audit entry in the same transaction: a token
+   * never lives without one. `audit` gets the new id.
+   */
+  async addToken(name: string, role: Role, scope: UserScope, createdBy: string, expiresAt?: Date, audit?: (id: string) => AuditEntry): Promise<{ id: string; token: string }> {
+    if (!ROLES.includes(role)) throw new Error('Onbekende rol');
+    if (/[\u0000-\u001f\u007f]/.test(name)) throw new Error('Een tokennaam heeft geen stuurtekens');
+    const problem = scopeProblem(role, scope);
+    if (problem) throw new Error(problem);
+    if (expiresAt && expiresAt.getTime() <= this.clock().getTime()) throw new Error('De vervaldatum van een token ligt in de toekomst');
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const id = randomUUID();
-    await this.db
+    await this.db.transaction().execute(async (trx) => {
+      await this.insertToken(trx, { id, name, token, role, scope, createdBy, expiresAt });
+      if (audit) await this.auditIn(trx, audit(id));
+    });
+    return { id, token };
+  }
+
+  private async insertToken(
+    db: Kysely<AppTables>,
+    t: { id: string; name: string; token: string; role: Role; scope: UserScope; createdBy: string; expiresAt?: Date },
+  ): Promise<void> {
+    const { id, name, token, role, scope, createdBy, expiresAt } = t;
+    await db
       .insertInto('app.tokens')
       .values({
         id,
@@ -207,7 +234,6 @@ export class AuthStore {
         last_used_at: null,
       })
       .execute();
-    return { id, token };
   }
 
   async tokenPrincipal(token: string): Promise<Principal | undefined> {
@@ -251,7 +277,11 @@ export class AuthStore {
 
   // --- audit ---------------------------------------------------------------------------------------------
   async audit(entry: AuditEntry): Promise<void> {
-    await this.db
+    await this.auditIn(this.db, entry);
+  }
+
+  private async auditIn(db: Kysely<AppTables>, entry: AuditEntry): Promise<void> {
+    await db
       .insertInto('app.audit')
       .values({ at: this.clock(), subject: entry.subject, role: entry.role, action: entry.action, target: entry.target ?? null, params: JSON.stringify(entry.params ?? {}) as never })
       .execute();

@@ -4,7 +4,7 @@ import { eraseCommand } from './erase.ts';
 import { importCommand } from './import.ts';
 import { pseudonymiseCommand } from './pseudonymise-command.ts';
 import { tokenCommand, userCommand } from './users.ts';
-import { metricsCommand, monthlyCommand, projectCommand, reportCommand, signalsCommand } from './reports.ts';
+import { metricsCommand, monthlyCommand, projectCommand, publishCommand, reportCommand, signalsCommand } from './reports.ts';
 import { demoCommand, generateCommand } from '../simulator/commands.ts';
 
 export interface Command {
@@ -20,6 +20,7 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   monthly: monthlyCommand,
   signals: signalsCommand,
+  publish: publishCommand,
   metrics: metricsCommand,
   config: configCommand,
   demo: demoCommand,

@@ -1,6 +1,6 @@
 // `erase --child-ref R`: erasure on request of one child (see ../erasure.ts), as admin.
 import os from 'node:os';
-import { childRef } from '@pact/events';
+import { CHILD_REF_MESSAGE, childRef } from '@pact/events';
 import { AuthStore } from '../auth/store.ts';
 import { eraseChild } from '../erasure.ts';
 import { parse, UsageError } from './args.ts';
@@ -14,12 +14,12 @@ export const eraseCommand: Command = {
     const { values } = parse(args, { 'child-ref': { type: 'string' } });
     const ref = values['child-ref'];
     // the message names the format only: a mistaken BSN is not echoed
-    if (ref === undefined || !childRef.safeParse(ref).success) throw new UsageError('--child-ref is verplicht: de childRef van het kind (16 tot 64 tekens a-z en 0-9)');
+    if (ref === undefined || !childRef.safeParse(ref).success) throw new UsageError(`--child-ref is verplicht. ${CHILD_REF_MESSAGE}`);
     const { runtime, projector } = await openWithProjections(values['data-dir'], { catchUp: false });
     try {
       const auth = new AuthStore(runtime.db, runtime.clock);
       await auth.migrate();
-      const result = await eraseChild({ store: runtime.store, projector, auth }, ref, { subject: `cli:${os.userInfo().username}`, role: 'admin' });
+      const result = await eraseChild({ store: runtime.store, projector, auth, db: runtime.db }, ref, { subject: `cli:${os.userInfo().username}`, role: 'admin' });
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;
     } finally {

@@ -1,25 +1,14 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { cliConfig } from './common.ts';
 import type { EventStore } from '@pact/events';
-import { ingest, parseLine, type IngestInput } from '../ingest.ts';
+import { ingest, readNdjson, type IngestInput } from '../ingest.ts';
 import { openRuntime } from '../runtime.ts';
 import { parse } from './args.ts';
 import type { Command } from './commands.ts';
 
-const MAX_ERRORS_SHOWN = 200;
-
 /** Reads an NDJSON file line by line (files larger than one string can hold). */
 export async function readNdjsonFile(file: string): Promise<IngestInput[]> {
-  const inputs: IngestInput[] = [];
-  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    const input = parseLine(text, line);
-    if (input) inputs.push(input);
-  }
-  return inputs;
+  return (await readNdjson(fs.createReadStream(file))).inputs;
 }
 
 /** A field path as shown: quoted when it holds anything but letters, digits and `._$-` (a blank key, say). */
@@ -31,10 +20,9 @@ export async function importInputs(store: EventStore, inputs: readonly IngestInp
   if (result.ok) return { code: 0, stdout: JSON.stringify({ appended: result.appended, duplicates: result.duplicates }) + '\n', stderr: '' };
   if ('conflict' in result) return { code: 1, stdout: '', stderr: `${result.conflict.message}. Niets toegevoegd; probeer het opnieuw.\n` };
   let stderr = '';
-  for (const e of result.errors.slice(0, MAX_ERRORS_SHOWN)) stderr += `regel ${e.line}: ${fieldName(e.field)}: ${e.message} [${e.code}]\n`;
-  if (result.errors.length > MAX_ERRORS_SHOWN) stderr += `… en nog ${result.errors.length - MAX_ERRORS_SHOWN} fouten\n`;
-  const lines = new Set(result.errors.map((e) => e.line)).size;
-  stderr += `Niets toegevoegd: ${lines} ${lines === 1 ? 'regel' : 'regels'} afgekeurd.\n`;
+  for (const e of result.errors) stderr += `regel ${e.line}: ${fieldName(e.field)}: ${e.message} [${e.code}]\n`;
+  if (result.count > result.errors.length) stderr += `… en nog ${result.count - result.errors.length} fouten\n`;
+  stderr += `Niets toegevoegd: ${result.lines} ${result.lines === 1 ? 'regel' : 'regels'} afgekeurd.\n`;
   return { code: 1, stdout: '', stderr };
 }
 

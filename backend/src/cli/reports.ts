@@ -1,6 +1,11 @@
 // `project`, `report`, `monthly`, `signals`, `metrics`: the figures from the command line (as admin).
-import { describeCatalogue, monthlyReport, signalList, yearReport } from '@pact/projections';
+import os from 'node:os';
+import { describeCatalogue, monthlyReport, signalList, yearReport, type Scope } from '@pact/projections';
+import { AuthStore } from '../auth/store.ts';
+import { ApiError } from '../http/errors.ts';
 import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
+import { PublicationStore, publishedMonthlyReport, publishedYearReport, scopeCode } from '../reports/publications.ts';
+import type { Runtime } from '../runtime.ts';
 import { monthlyReportCsv, yearReportCsv } from '../reports/csv.ts';
 import { signalsCsv } from '../reports/signals-csv.ts';
 import { metricsCsv } from '../reports/metrics-csv.ts';
@@ -32,6 +37,44 @@ export const projectCommand: Command = {
   },
 };
 
+/** What bestuur and raad see (`--role`): the publication of one whole scope at `--as-of` exactly, or the latest. */
+async function publication(runtime: Runtime, options: { scope: Scope; asOf?: Date }) {
+  const store = new PublicationStore(runtime.db, runtime.config.region, runtime.clock);
+  await store.migrate();
+  try {
+    scopeCode(options.scope);
+    return await store.find(options.scope, options.asOf);
+  } catch (error) {
+    if (error instanceof ApiError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export const publishCommand: Command = {
+  summary: 'publiceert de cijfers van één hele gemeente of één heel samenwerkingsverband op een vast moment, voor bestuur en raad',
+  usage: '(--gemeente GM0344 | --swv PO2601) [--as-of TIJDSTIP]',
+  async run(args) {
+    const { values } = parse(args, { gemeente: REPORT_OPTIONS.gemeente, swv: REPORT_OPTIONS.swv, 'as-of': REPORT_OPTIONS['as-of'] });
+    const scope = scopeOf(values);
+    const asOf = asOfOf(values['as-of']);
+    const { runtime } = await openWithProjections(values['data-dir']);
+    try {
+      const store = new PublicationStore(runtime.db, runtime.config.region, runtime.clock);
+      await store.migrate();
+      const auth = new AuthStore(runtime.db, runtime.clock);
+      await auth.migrate();
+      const made = await store.publish(scope, `cli:${os.userInfo().username}`, asOf).catch((error) => {
+        throw error instanceof ApiError ? new UsageError(error.message) : error;
+      });
+      await auth.audit({ subject: made.createdBy, role: 'admin', action: 'publish', target: `publications/${made.id}`, params: { scope: made.scope, asOf: made.asOf } });
+      print(JSON.stringify(made));
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
 export const reportCommand: Command = {
   summary: 'de jaarrapportage (OOGO) over een schooljaar, met het vorige schooljaar',
   usage: '--year 2023-2024 [--profile P] [--gemeente GM0344] [--swv PO2601] [--as-of TIJDSTIP] [--role R] [--format json|csv|xlsx]',
@@ -45,7 +88,10 @@ export const reportCommand: Command = {
     const { runtime } = await openWithProjections(values['data-dir']);
     try {
       const now = runtime.clock();
-      const report = presentYearReport(await yearReport(runtime.db, year, { ...options, now }), suppression);
+      const report =
+        suppression === 'none'
+          ? presentYearReport(await yearReport(runtime.db, year, { ...options, now }), suppression)
+          : publishedYearReport(await publication(runtime, options), year, options.profile, options.scope);
       if (format === 'xlsx') await writeFile(await tableXlsx(yearTable(report, now, suppression !== 'none'), 'Jaarrapportage', now));
       else print(format === 'json' ? JSON.stringify(report, null, 2) : yearReportCsv(report, now, suppression !== 'none'));
       return 0;
@@ -73,7 +119,10 @@ export const monthlyCommand: Command = {
     const { runtime } = await openWithProjections(values['data-dir']);
     try {
       const now = runtime.clock();
-      const report = presentMonthlyReport(await monthlyReport(runtime.db, from, to, { ...options, now }), suppression);
+      const report =
+        suppression === 'none'
+          ? presentMonthlyReport(await monthlyReport(runtime.db, from, to, { ...options, now }), suppression)
+          : publishedMonthlyReport(await publication(runtime, options), from, to, options.profile, options.scope);
       if (format === 'xlsx') await writeFile(await tableXlsx(monthlyTable(report, now, suppression !== 'none'), 'Maandcijfers', now));
       else print(format === 'json' ? JSON.stringify(report, null, 2) : monthlyReportCsv(report, now, suppression !== 'none'));
       return 0;

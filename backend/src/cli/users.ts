@@ -49,7 +49,7 @@ export const userCommand: Command = {
         let password: string | undefined;
         if (values['password-stdin']) {
           password = fs.readFileSync(0, 'utf8').replace(/\r?\n$/, '');
-          const problem = passwordProblem(password);
+          const problem = passwordProblem(password, positionals[0]);
           if (problem) {
             process.stderr.write(`${problem}\n`);
             return 1;
@@ -80,7 +80,9 @@ export const userCommand: Command = {
         return withAuthStore(values['data-dir'], async (auth) => {
           const name = positionals[0];
           if (action === 'remove') {
-            if (!(await auth.removeUser(name))) return (process.stderr.write(`Onbekende gebruiker: ${name}\n`), 1);
+            const removed = await auth.removeUser(name);
+            if (removed === 'last-admin') return (process.stderr.write('Dit is de laatste beheerder: maak eerst een andere beheerder aan\n'), 1);
+            if (!removed) return (process.stderr.write(`Onbekende gebruiker: ${name}\n`), 1);
             print(`Gebruiker ${name} verwijderd.`);
             return 0;
           }

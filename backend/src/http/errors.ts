@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { unknownFields } from '@pact/events';
 
 export class ApiError extends Error {
   constructor(
@@ -67,7 +68,7 @@ function specific(issue: Issue): Issue[] {
 export function zodDetails(error: z.ZodError): { field: string; code: string; message: string }[] {
   return error.issues.flatMap(specific).flatMap((issue) => {
     const path = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: [...path, key].join('.'), code: 'UNKNOWN_FIELD', message: `Onbekend veld: ${JSON.stringify(key)}` }));
+    if (issue.code === 'unrecognized_keys') return [unknownFields(path, issue.keys.length)];
     return [{ field: path.join('.'), code: 'INVALID_FIELD', message: issue.message }];
   });
 }

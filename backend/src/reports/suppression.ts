@@ -1,9 +1,12 @@
 // Small-number suppression (interface.md, "Roles"): a count from 1 to 4 is shown as `<5` (JSON: null, its id in
 // `suppressed`); a share whose numerator or denominator is such a count is suppressed too. Zero is shown as 0.
 //
-// Complementary suppression: where the cells of one table add up (ADDITIVE_RELATIONS), a single suppressed
-// cell could be recomputed from the total and the other cells; then the smallest other cell is suppressed
-// too (JSON: also listed in `complementary`; CSV/xlsx/PDF: `×`), until no suppressed cell can be recomputed.
+// Complementary suppression: where cells add up exactly (within one table, ADDITIVE_RELATIONS; across the linked
+// tables of a publication, ./family.ts), a hidden cell could be recomputed from the visible ones. `protect` treats
+// all the relations as one system of linear equations in the hidden cells and hides more cells (the smallest
+// positive visible cell of a relation that pins one down; JSON: also listed in `complementary`; CSV/xlsx/PDF: `×`)
+// until no hidden cell is determined: not by the equations alone, and not by a sum whose hidden cells all sit at
+// their bounds (small numbers lie in 1..4: two small cells summing to 2 are both 1).
 import { METRIC_IDS, metricById } from '@pact/projections';
 
 export type Suppression = 'none' | 'small-numbers';
@@ -11,6 +14,9 @@ export type Suppression = 'none' | 'small-numbers';
 export const SMALL = (n: number) => n >= 1 && n <= 4;
 /** Counts that could single out a child; months and meetings held are not about children. */
 const COUNTS_OF_PEOPLE = new Set(['kinderen', 'casussen']);
+
+/** Whether a figure counts children or cases (and so is suppressed when small), by the catalogue's unit. */
+export const countsPeople = (id: string) => COUNTS_OF_PEOPLE.has(metricById.get(id)?.unit ?? '');
 
 export interface AdditiveRelation {
   total: string;
@@ -42,62 +48,171 @@ export interface Suppressed {
   complementary: string[];
 }
 
+/** The figures of one table that are small numbers (or shares of them): hidden whatever else is published. */
+export function primaryCells(metrics: Record<string, number | null>, parts: Record<string, { numerator: number; denominator: number }>): string[] {
+  return Object.entries(metrics)
+    .filter(([id, value]) => {
+      if (metricById.get(id)?.unit === 'aandeel') {
+        const share = parts[id];
+        return !!share && (SMALL(share.numerator) || SMALL(share.denominator));
+      }
+      return countsPeople(id) && value !== null && SMALL(value);
+    })
+    .map(([id]) => id);
+}
+
+/** One table on its own (no linked tables): primary suppression and complements within the table. */
 export function suppress(
   metrics: Record<string, number | null>,
   parts: Record<string, { numerator: number; denominator: number }>,
   suppression: Suppression,
 ): Suppressed {
   if (suppression === 'none') return { metrics, suppressed: [], complementary: [] };
-  const primary = new Set<string>();
-  for (const [id, value] of Object.entries(metrics)) {
-    const unit = metricById.get(id)?.unit;
-    const share = parts[id];
-    const hide =
-      unit === 'aandeel' ? !!share && (SMALL(share.numerator) || SMALL(share.denominator)) : COUNTS_OF_PEOPLE.has(unit!) && value !== null && SMALL(value);
-    if (hide) primary.add(id);
-  }
-  const complementary = complementaryCells(metrics, primary);
-  const hidden = new Set([...primary, ...complementary]);
+  const primary = primaryCells(metrics, parts);
+  const complementary = complementaryCells(metrics, new Set(primary));
+  return hideIn(metrics, new Set([...primary, ...complementary]), complementary);
+}
+
+/** The table with the `hidden` ids as null, listed in `suppressed` (in the table's order). */
+export function hideIn(metrics: Record<string, number | null>, hidden: ReadonlySet<string>, complementary: readonly string[]): Suppressed {
   const out: Record<string, number | null> = {};
   for (const [id, value] of Object.entries(metrics)) out[id] = hidden.has(id) ? null : value;
-  return { metrics: out, suppressed: Object.keys(metrics).filter((id) => hidden.has(id)), complementary };
+  return { metrics: out, suppressed: Object.keys(metrics).filter((id) => hidden.has(id)), complementary: Object.keys(metrics).filter((id) => complementary.includes(id)) };
+}
+
+/** The cells of one table to hide besides `primary` (small numbers) so that none of them can be recomputed. */
+export function complementaryCells(values: Record<string, number | null>, primary: ReadonlySet<string>, relations: readonly AdditiveRelation[] = ADDITIVE_RELATIONS): string[] {
+  const known = new Map(Object.entries(values).filter((e): e is [string, number] => e[1] !== null));
+  return protect(known, new Map([...primary].map((id) => [id, SMALL_BOUNDS])), relations);
+}
+
+/** Where a hidden cell's value is known to lie; a complementary cell is any count (0 … ∞). */
+export type Bounds = readonly [number, number];
+export const SMALL_BOUNDS: Bounds = [1, 4];
+const ANY_COUNT: Bounds = [0, Infinity];
+
+/** An exact sum among cells (keys): `total` = Σ `parts`; one part makes it an equality (the same figure twice). */
+export interface CellRelation {
+  total: string;
+  parts: readonly string[];
 }
 
 /**
- * The cells to hide besides `primary` so that no hidden cell of an additive relation can be recomputed: a
- * relation with one hidden cell gets a second; one whose hidden cells are all small numbers of a sum that
- * allows only one split (all 1s or all 4s) gets another. Picks the smallest positive visible cell (parts
- * before the total), and repeats until nothing changes (a cell may lie in several relations).
+ * The cells to hide besides `primary` (each with the bounds an outsider knows for it) so that no hidden cell is
+ * determined by the visible cells and the relations. Relations naming a cell without a value are left out.
+ * Returns the added cells in the order they were added.
  */
-export function complementaryCells(values: Record<string, number | null>, primary: ReadonlySet<string>, relations: readonly AdditiveRelation[] = ADDITIVE_RELATIONS): string[] {
-  const hidden = new Set(primary);
+export function protect(values: ReadonlyMap<string, number>, primary: ReadonlyMap<string, Bounds>, relations: readonly CellRelation[]): string[] {
+  const usable = relations.filter((r) => values.has(r.total) && r.parts.every((p) => values.has(p)));
+  const bounds = new Map(primary);
   const added: string[] = [];
-  const value = (id: string) => values[id] ?? 0;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const relation of relations) {
-      const cells = [...relation.parts, relation.total].filter((id) => id in values);
-      const hiddenCells = cells.filter((id) => hidden.has(id));
-      if (hiddenCells.length === 0 || !recomputable(relation, hiddenCells, value, primary)) continue;
-      const rank = (id: string) => [value(id) > 0 ? 0 : 1, value(id), id === relation.total ? 1 : 0];
-      const candidates = cells.filter((id) => !hidden.has(id)).sort((a, b) => compareTuples(rank(a), rank(b)));
-      if (candidates.length === 0) continue;
-      hidden.add(candidates[0]);
-      added.push(candidates[0]);
-      changed = true;
+  for (const component of components(usable)) {
+    const cells = new Set(component.flatMap((r) => [r.total, ...r.parts]));
+    if (![...cells].some((c) => bounds.has(c))) continue;
+    for (;;) {
+      const pinned = determined(component, values, bounds);
+      if (pinned === undefined) break;
+      const next = complementFor(pinned, component, values, bounds);
+      if (next === undefined) break; // every cell around it is hidden already: nothing left to hide
+      bounds.set(next, ANY_COUNT);
+      added.push(next);
     }
   }
   return added;
 }
 
-function recomputable(relation: AdditiveRelation, hiddenCells: string[], value: (id: string) => number, primary: ReadonlySet<string>): boolean {
-  if (hiddenCells.length === 1) return true;
-  if (hiddenCells.includes(relation.total)) return false;
-  // Only parts hidden: their sum is known. Small numbers lie in 1..4, so a sum of n of them that is n or 4n
-  // has one split only; a complementary cell can be anything, so it keeps the split open.
-  if (!hiddenCells.every((id) => primary.has(id))) return false;
-  const sum = hiddenCells.reduce((s, id) => s + value(id), 0);
-  return sum === hiddenCells.length || sum === 4 * hiddenCells.length;
+/** Relations that share cells, grouped (each group is solved on its own). */
+function components(relations: readonly CellRelation[]): CellRelation[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
+  };
+  for (const r of relations) {
+    const [first, ...rest] = [r.total, ...r.parts];
+    if (!parent.has(first)) parent.set(first, first);
+    for (const c of rest) {
+      if (!parent.has(c)) parent.set(c, c);
+      parent.set(find(c), find(first));
+    }
+  }
+  const groups = new Map<string, CellRelation[]>();
+  for (const r of relations) {
+    const root = find(r.total);
+    groups.set(root, [...(groups.get(root) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
+const EPS = 1e-9;
+
+/**
+ * A hidden cell that the relations determine, or `undefined`. Each relation is an equation in the hidden cells
+ * (total +1, parts −1, the visible cells moved to the right); in reduced row echelon form a cell is determined when
+ * its row has no other cell, or when the row's cells must all sit at a bound for the right side to be reached.
+ */
+function determined(relations: readonly CellRelation[], values: ReadonlyMap<string, number>, bounds: ReadonlyMap<string, Bounds>): string | undefined {
+  const vars = [...new Set(relations.flatMap((r) => [r.total, ...r.parts]).filter((c) => bounds.has(c)))].sort();
+  if (vars.length === 0) return undefined;
+  const index = new Map(vars.map((v, i) => [v, i]));
+  const rows: number[][] = [];
+  for (const r of relations) {
+    const row = new Array<number>(vars.length + 1).fill(0);
+    let any = false;
+    for (const [cell, sign] of [[r.total, 1] as const, ...r.parts.map((p) => [p, -1] as const)]) {
+      const i = index.get(cell);
+      if (i === undefined) row[vars.length] -= sign * values.get(cell)!;
+      else {
+        row[i] += sign;
+        any = true;
+      }
+    }
+    if (any) rows.push(row);
+  }
+  // Gauss-Jordan elimination
+  let lead = 0;
+  for (let col = 0; col < vars.length && lead < rows.length; col++) {
+    let pivot = lead;
+    while (pivot < rows.length && Math.abs(rows[pivot][col]) < EPS) pivot++;
+    if (pivot === rows.length) continue;
+    [rows[lead], rows[pivot]] = [rows[pivot], rows[lead]];
+    const p = rows[lead][col];
+    for (let k = col; k <= vars.length; k++) rows[lead][k] /= p;
+    for (let r = 0; r < rows.length; r++) {
+      if (r === lead || Math.abs(rows[r][col]) < EPS) continue;
+      const f = rows[r][col];
+      for (let k = col; k <= vars.length; k++) rows[r][k] -= f * rows[lead][k];
+    }
+    lead++;
+  }
+  for (const row of rows.slice(0, lead)) {
+    const cells = vars.map((_, i) => i).filter((i) => Math.abs(row[i]) > EPS);
+    if (cells.length === 1) return vars[cells[0]];
+    const [min, max] = cells.reduce(
+      ([lo, hi], i) => {
+        const [a, b] = bounds.get(vars[i])!;
+        return row[i] > 0 ? [lo + row[i] * a, hi + row[i] * b] : [lo + row[i] * b, hi + row[i] * a];
+      },
+      [0, 0],
+    );
+    const rhs = row[vars.length];
+    if (Math.abs(rhs - min) < EPS || Math.abs(rhs - max) < EPS) return vars[cells[0]];
+  }
+  return undefined;
+}
+
+/** The visible cell to hide next to `cell`: the smallest positive one of a relation holding it, parts before totals. */
+function complementFor(cell: string, relations: readonly CellRelation[], values: ReadonlyMap<string, number>, bounds: ReadonlyMap<string, Bounds>): string | undefined {
+  const holding = relations.filter((r) => r.total === cell || r.parts.includes(cell));
+  const candidates = [...(holding.length > 0 ? holding : relations)].flatMap((r) => [
+    ...r.parts.filter((p) => !bounds.has(p)).map((p) => ({ id: p, total: 0 })),
+    ...(bounds.has(r.total) ? [] : [{ id: r.total, total: 1 }]),
+  ]);
+  const rank = (c: { id: string; total: number }) => [values.get(c.id)! > 0 ? 0 : 1, values.get(c.id)!, c.total];
+  candidates.sort((a, b) => compareTuples(rank(a), rank(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return candidates[0]?.id ?? (holding.length > 0 ? complementFor(cell, relations.filter((r) => !holding.includes(r)), values, bounds) : undefined);
 }
 
 function compareTuples(a: number[], b: number[]): number {

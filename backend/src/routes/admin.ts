@@ -1,6 +1,6 @@
 // /api/admin (admin only): local users, API tokens for machine imports, erasure on request, and the audit trail.
 import { createRoute, z } from '@hono/zod-openapi';
-import { CHILD_REF } from '@pact/events';
+import { CHILD_REF, CHILD_REF_MESSAGE } from '@pact/events';
 import type { AppDeps } from '../app.ts';
 import { parseScopeCodes, ROLES } from '../auth/roles.ts';
 import { authorised, router, SECURITY } from '../http/context.ts';
@@ -10,21 +10,24 @@ import { eraseChild } from '../erasure.ts';
 const ScopeCodes = z.array(z.string()).default([]).openapi({ description: 'Gemeentecodes (GM…) en codes van samenwerkingsverbanden (PO…/VO…)', example: ['GM0344'] });
 const Scope = z.object({ gemeenten: z.array(z.string()), swvs: z.array(z.string()) });
 const User = z.object({ username: z.string(), role: z.enum(ROLES), scope: Scope, mustChangePassword: z.boolean(), createdAt: z.string() }).openapi('User');
-const NewUser = z.object({ username: z.string().min(2).max(64), role: z.enum(ROLES), scope: ScopeCodes }).openapi('NewUser');
+const NewUser = z.object({ username: z.string().min(2).max(64).regex(/^[a-z0-9][a-z0-9._@-]*$/i, { error: 'Ongeldige gebruikersnaam: letters, cijfers, . _ @ -' }), role: z.enum(ROLES), scope: ScopeCodes }).openapi('NewUser');
 const Token = z
   .object({ id: z.string(), name: z.string(), role: z.enum(ROLES), scope: Scope, createdBy: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() })
   .openapi('Token');
-const NewToken = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES), scope: ScopeCodes, expiresAt: z.iso.datetime({ offset: true }).optional() }).openapi('NewToken');
+const NewToken = z.object({ name: z.string().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'Geen stuurtekens toegestaan' }), role: z.enum(ROLES), scope: ScopeCodes, expiresAt: z.iso.datetime({ offset: true }).optional() }).openapi('NewToken');
 const AuditRow = z.object({ at: z.string(), subject: z.string(), role: z.string(), action: z.string(), target: z.string().nullable().optional(), params: z.record(z.string(), z.unknown()).optional() });
 
-const ErasureRequest = z.strictObject({ childRef: z.string().regex(CHILD_REF, { error: 'Ongeldige childRef: verwacht 16 tot 64 tekens a-z en 0-9' }) }).openapi('ErasureRequest');
+const ErasureRequest = z.strictObject({ childRef: z.string().regex(CHILD_REF, { error: CHILD_REF_MESSAGE }) }).openapi('ErasureRequest');
 const Erased = z.object({ cases: z.number().int(), events: z.number().int() }).openapi('Erased');
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 function scopeOf(codes: string[]) {
   const scope = parseScopeCodes(codes);
-  if ('invalid' in scope) throw new ApiError(400, 'INVALID_REQUEST', `Ongeldige code: ${scope.invalid.join(', ')}`, scope.invalid.map((code) => ({ field: 'scope', code: 'INVALID_FIELD', message: `Ongeldige code: ${code}` })));
+  if ('invalid' in scope) {
+    const message = 'Ongeldige code in scope: verwacht GM, PO of VO en 4 cijfers';
+    throw new ApiError(400, 'INVALID_REQUEST', message, codes.flatMap((code, i) => (scope.invalid.includes(code) ? [{ field: `scope.${i}`, code: 'INVALID_FIELD', message }] : [])));
+  }
   return scope;
 }
 
@@ -65,12 +68,14 @@ export function adminRoutes(deps: AppDeps) {
         summary: 'Gebruiker verwijderen (en afmelden)',
         security: SECURITY,
         request: { params: z.object({ username: z.string() }) },
-        responses: { 204: { description: 'Verwijderd' }, ...errorResponses(404) },
+        responses: { 204: { description: 'Verwijderd' }, ...errorResponses(404, 409) },
       }),
       async (c) => {
         const principal = authorised(c, 'administer');
         const { username } = c.req.valid('param');
-        if (!(await auth.removeUser(username))) throw new ApiError(404, 'NOT_FOUND', 'Onbekende gebruiker');
+        const removed = await auth.removeUser(username);
+        if (removed === 'last-admin') throw new ApiError(409, 'LAST_ADMIN', 'Dit is de laatste beheerder: maak eerst een andere beheerder aan');
+        if (!removed) throw new ApiError(404, 'NOT_FOUND', 'Onbekende gebruiker');
         await auth.audit({ subject: principal.subject, role: principal.role, action: 'user-remove', target: `users/${username}` });
         return c.body(null, 204);
       },
@@ -109,8 +114,19 @@ export function adminRoutes(deps: AppDeps) {
       async (c) => {
         const principal = authorised(c, 'administer');
         const body = c.req.valid('json');
-        const created = await auth.addToken(body.name, body.role, scopeOf(body.scope), principal.subject, body.expiresAt ? new Date(body.expiresAt) : undefined);
-        await auth.audit({ subject: principal.subject, role: principal.role, action: 'token-add', target: `tokens/${created.id}`, params: { name: body.name, role: body.role, scope: body.scope } });
+        let created: { id: string; token: string };
+        try {
+          created = await auth.addToken(body.name, body.role, scopeOf(body.scope), principal.subject, body.expiresAt ? new Date(body.expiresAt) : undefined, (id) => ({
+            subject: principal.subject,
+            role: principal.role,
+            action: 'token-add',
+            target: `tokens/${id}`,
+            params: { name: body.name, role: body.role, scope: body.scope },
+          }));
+        } catch (error) {
+          if (error instanceof ApiError || (error as { code?: string }).code !== undefined) throw error;
+          throw new ApiError(400, 'INVALID_REQUEST', (error as Error).message);
+        }
         return c.json(created, 201);
       },
     )
@@ -144,7 +160,7 @@ export function adminRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const principal = authorised(c, 'administer');
-        const result = await eraseChild({ store: deps.runtime.store, projector: deps.projector, auth }, c.req.valid('json').childRef, principal);
+        const result = await eraseChild({ store: deps.runtime.store, projector: deps.projector, auth, db: deps.runtime.db }, c.req.valid('json').childRef, principal);
         return c.json(result, 200);
       },
     )

@@ -16,7 +16,9 @@ const ScopeSchema = z.object({ gemeenten: z.array(z.string()), swvs: z.array(z.s
 export const MeSchema = z
   .object({ subject: z.string(), role: z.enum(ROLES), scope: ScopeSchema, via: z.enum(['session', 'token', 'cli']), mustChangePassword: z.boolean() })
   .openapi('Me');
-const Credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).openapi('Credentials');
+// no control characters (a NUL byte cannot be stored, and has no place in a name)
+const Text = (max: number) => z.string().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'Geen stuurtekens toegestaan' });
+const Credentials = z.object({ username: Text(64), password: z.string().min(1).max(1024) }).openapi('Credentials');
 const PasswordChange = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }).openapi('PasswordChange');
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -26,6 +28,7 @@ export function authRoutes(deps: AppDeps) {
   const trustProxy = runtime.config.trustProxy;
   const perUser = deps.loginLimiter ?? new RateLimiter(5, 60_000);
   const perAddress = new RateLimiter(50, 60_000);
+  const passwordChanges = new RateLimiter(5, 15 * 60_000);
 
   const sessionCookie = (c: Parameters<typeof onHttps>[0], id: string) =>
     setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Strict', secure: onHttps(c, trustProxy), path: '/', maxAge: runtime.config.sessionHours * 3600 });
@@ -40,7 +43,7 @@ export function authRoutes(deps: AppDeps) {
         responses: { 200: json(MeSchema, 'Aangemeld'), ...errorResponses(429) },
       }),
       async (c) => {
-        checkSameOrigin(c); // no login CSRF: a foreign site cannot log the browser in as someone else
+        checkSameOrigin(c, trustProxy); // no login CSRF: a foreign site cannot log the browser in as someone else
         const { username, password } = c.req.valid('json');
         const address = clientAddress(c, trustProxy);
         const wait = Math.max(perUser.hit(`${address}|${username.toLowerCase()}`), perAddress.hit(address));
@@ -82,16 +85,20 @@ export function authRoutes(deps: AppDeps) {
         path: '/password',
         summary: 'Eigen wachtwoord wijzigen (verplicht na een eenmalig wachtwoord)',
         request: { body: { content: { 'application/json': { schema: PasswordChange } }, required: true } },
-        responses: { 204: { description: 'Gewijzigd' }, ...errorResponses() },
+        responses: { 204: { description: 'Gewijzigd' }, ...errorResponses(429) },
       }),
       async (c) => {
         const principal = principalOf(c, { allowPasswordChange: true });
         if (principal.via !== 'session' || principal.subject.startsWith('oidc:')) throw new ApiError(403, 'FORBIDDEN', 'Alleen lokale gebruikers hebben hier een wachtwoord');
         const { currentPassword, newPassword } = c.req.valid('json');
-        const problem = passwordProblem(newPassword);
+        const problem = passwordProblem(newPassword, principal.subject);
         if (problem) throw new ApiError(400, 'WEAK_PASSWORD', problem, [{ field: 'newPassword', code: 'WEAK_PASSWORD', message: problem }]);
         if (newPassword === currentPassword) throw new ApiError(400, 'WEAK_PASSWORD', 'Kies een ander wachtwoord dan het huidige');
+        // every try of the current password counts (5 per 15 minutes), so a stolen session cannot guess it
+        const wait = passwordChanges.hit(principal.subject);
+        if (wait > 0) throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Te veel pogingen; probeer het over ${wait} seconden opnieuw`, undefined, { 'Retry-After': String(wait) });
         if (!(await auth.checkPassword(principal.subject, currentPassword))) throw new ApiError(403, 'INVALID_CREDENTIALS', 'Het huidige wachtwoord klopt niet');
+        passwordChanges.reset(principal.subject);
         const session = await auth.session(getCookie(c, SESSION_COOKIE)!);
         await auth.setPassword(principal.subject, newPassword, session?.sessionHash);
         await auth.audit({ subject: principal.subject, role: principal.role, action: 'password-changed' });

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app.ts';
 import { inScope, type Principal } from '../auth/roles.ts';
 import { authorised, router, SECURITY } from '../http/context.ts';
 import { ApiError, errorResponses } from '../http/errors.ts';
-import { ingest, ndjsonInputs, type IngestCode, type IngestInput, type IngestOptions, type LineError } from '../ingest.ts';
+import { ingest, MAX_ERRORS, readNdjson, type IngestCode, type IngestInput, type IngestOptions, type LineError } from '../ingest.ts';
 
 /** At most this many events in one request; a larger load goes in parts, or through `npm run pact -- import`. */
 export const MAX_EVENTS_PER_REQUEST = 5_000;
@@ -35,30 +35,50 @@ const RULE_CODES = new Set<string>([
   'RECORDED_AT_IN_FUTURE', 'EVENT_ID_REUSED', 'STREAM_ERASED',
 ] satisfies (RuleCode | IngestCode)[]);
 
-export function statusOfErrors(errors: readonly LineError[]): 400 | 403 | 422 {
-  if (errors.some((e) => e.code === 'OUT_OF_SCOPE')) return 403;
-  return errors.every((e) => RULE_CODES.has(e.code)) ? 422 : 400;
+/** The status of a refusal, by the codes of all its errors. */
+export function statusOfErrors(codes: readonly string[]): 400 | 403 | 422 {
+  if (codes.includes('OUT_OF_SCOPE')) return 403;
+  return codes.every((code) => RULE_CODES.has(code)) ? 422 : 400;
 }
 
 /**
- * The scope check for a registrator: a case is theirs when its CaseOpened (stored, or earlier in this request)
- * names their gemeente or swv; a meeting (and a retraction of it) when one of its MeetingHeld's codes is theirs.
- * Another's existing case or meeting is hidden: a write to it is answered, to the byte, as one to a stream that does
- * not exist, so ids cannot be probed.
+ * The scope check for a registrator. A meeting's every code (gemeente and/or swv) must be the writer's, or one
+ * could add meetings to another's figures. A case belongs to both its gemeente and its swv, and a registrator of
+ * either side records it naming the other (a leerplichtambtenaar names the child's school's swv): its CaseOpened
+ * needs one code of the writer's own. (Requiring both would make every leerplichtambtenaar's scope hold swvs, and
+ * so let them read the cases of other gemeenten in those swvs.) A case is theirs when its CaseOpened (stored, or
+ * earlier in this request) names one of their codes; a meeting (and a retraction of it) when its MeetingHeld's codes
+ * are. Another's existing case or meeting is hidden: a write to it is answered, to the byte, as one to a stream that
+ * does not exist, and a CaseOpened on its stream as one on a taken stream of their own (CASE_ALREADY_OPENED), so ids
+ * cannot be probed beyond "taken".
  */
 export function scopeGuard(principal: Principal): NonNullable<IngestOptions['authorise']> {
   const opened = new Map<string, { gemeente?: string; swv?: string }>();
-  const outOfScope = { field: 'data.gemeente', code: 'OUT_OF_SCOPE', message: 'Deze gemeente en dit samenwerkingsverband vallen buiten uw bereik' };
   return (event, history) => {
-    if (event.type === 'CaseOpened' || event.type === 'MeetingHeld') {
+    if (event.type === 'MeetingHeld') {
       opened.set(event.stream, event.data);
-      return inScope(principal, event.data) ? undefined : outOfScope;
+      return outOfScope(principal, event.data);
+    }
+    if (event.type === 'CaseOpened') {
+      opened.set(event.stream, event.data);
+      return inScope(principal, event.data) ? undefined : outOfScope(principal, { gemeente: event.data.gemeente });
     }
     const first = history[0];
     const codes = first?.type === 'CaseOpened' || first?.type === 'MeetingHeld' ? first.data : opened.get(event.stream);
     if (!codes || inScope(principal, codes)) return undefined; // an unopened case: decide() says so
     return 'hidden';
   };
+}
+
+/** The first code of an event that is not the writer's, as a line error naming its field (never its value). */
+function outOfScope(principal: Principal, codes: { gemeente?: string; swv?: string }): Omit<LineError, 'line'> | undefined {
+  if (codes.gemeente !== undefined && !inScope(principal, { gemeente: codes.gemeente })) {
+    return { field: 'data.gemeente', code: 'OUT_OF_SCOPE', message: 'Deze gemeente valt buiten uw bereik: u kunt alleen registreren voor de gemeenten en samenwerkingsverbanden van uw account' };
+  }
+  if (codes.swv !== undefined && !inScope(principal, { swv: codes.swv })) {
+    return { field: 'data.swv', code: 'OUT_OF_SCOPE', message: 'Dit samenwerkingsverband valt buiten uw bereik: u kunt alleen registreren voor de gemeenten en samenwerkingsverbanden van uw account' };
+  }
+  return undefined;
 }
 
 export function eventRoutes(deps: AppDeps) {
@@ -91,8 +111,13 @@ export function eventRoutes(deps: AppDeps) {
       if (historical) authorised(c, 'append-historical');
       let inputs: IngestInput[];
       let expectedRevisions: IngestOptions['expectedRevisions'];
+      const tooMany = () => new ApiError(413, 'TOO_MANY_EVENTS', `Meer dan ${MAX_EVENTS_PER_REQUEST} events in één verzoek; stuur hoogstens ${MAX_EVENTS_PER_REQUEST} per verzoek, of gebruik npm run pact -- import`);
       if ((c.req.header('content-type') ?? '').includes('ndjson')) {
-        inputs = ndjsonInputs(await c.req.text());
+        // read as it arrives, a line at a time, yielding in between; no more than the limit is parsed
+        const body = c.req.raw.body;
+        const read = body ? await readNdjson(body, MAX_EVENTS_PER_REQUEST) : { inputs: [], more: false };
+        if (read.more) throw tooMany();
+        inputs = read.inputs;
       } else {
         const body = c.req.valid('json') as z.infer<typeof EventsBody> | Record<string, never>;
         const events = Array.isArray(body) ? body : (body.events ?? []);
@@ -100,9 +125,7 @@ export function eventRoutes(deps: AppDeps) {
         inputs = events.map((value, i) => ({ line: i + 1, value }));
       }
       if (inputs.length === 0) throw new ApiError(400, 'NO_EVENTS', 'Geen events in het verzoek');
-      if (inputs.length > MAX_EVENTS_PER_REQUEST) {
-        throw new ApiError(413, 'TOO_MANY_EVENTS', `${inputs.length} events in één verzoek; stuur hoogstens ${MAX_EVENTS_PER_REQUEST} per verzoek, of gebruik npm run pact -- import`);
-      }
+      if (inputs.length > MAX_EVENTS_PER_REQUEST) throw tooMany();
       const result = await ingest(runtime.store, inputs, {
         historical,
         clock: runtime.clock,
@@ -114,8 +137,10 @@ export function eventRoutes(deps: AppDeps) {
         const { stream, expected, actual } = result.conflict;
         throw new ApiError(409, 'CONCURRENCY', result.conflict.message, { stream, expectedRevision: expected, currentRevision: actual });
       }
-      const status = statusOfErrors(result.errors);
-      const message = { 400: 'Ongeldige events; niets toegevoegd', 403: 'Buiten uw bereik; niets toegevoegd', 422: 'Een regel is overtreden; niets toegevoegd' }[status];
+      const status = statusOfErrors(result.codes);
+      const what = { 400: 'Ongeldige events; niets toegevoegd', 403: 'Buiten uw bereik; niets toegevoegd', 422: 'Een regel is overtreden; niets toegevoegd' }[status];
+      const counted = `${result.count} ${result.count === 1 ? 'fout' : 'fouten'} op ${result.lines} ${result.lines === 1 ? 'regel' : 'regels'}`;
+      const message = result.count > result.errors.length ? `${what} (${counted}; de eerste ${MAX_ERRORS} staan in details)` : `${what} (${counted})`;
       throw new ApiError(status, { 400: 'INVALID_EVENTS', 403: 'OUT_OF_SCOPE', 422: 'RULE_VIOLATED' }[status], message, result.errors);
     },
   );

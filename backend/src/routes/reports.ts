@@ -2,11 +2,11 @@
 // dashboard's print page), for the roles and scope of the request, suppressed where interface.md says so.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { amsterdamDate } from '@pact/events';
+import { amsterdamDate, schoolYearBounds, schoolYearOf } from '@pact/events';
 import { monthlyReport, PROFILES, registeredDays, VERDICTS, yearReport, type ReportOptions } from '@pact/projections';
 import type { AppDeps } from '../app.ts';
 import { queryScope, suppressionFor, type Principal } from '../auth/roles.ts';
-import { PdfUnavailable } from '../exports/pdf.ts';
+import { PdfBusy, PdfUnavailable } from '../exports/pdf.ts';
 import { XLSX_TYPE, tableXlsx } from '../exports/xlsx.ts';
 import { authorised, router, SECURITY, type AppEnv } from '../http/context.ts';
 import { CSV_TYPE, download, requestedFormat } from '../http/download.ts';
@@ -15,6 +15,7 @@ import { asOfParam, gemeenteParam, monthParam, profileParam, schoolYearParam, sw
 import { tableCsv } from '../reports/csv.ts';
 import { FigureCache } from '../reports/cache.ts';
 import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
+import { publishedMonthlyReport, publishedYearReport } from '../reports/publications.ts';
 import { monthlyTable, yearTable } from '../reports/tables.ts';
 
 export const ScopeQuery = {
@@ -22,7 +23,12 @@ export const ScopeQuery = {
   gemeente: gemeenteParam.optional().openapi({ description: 'CBS-code, bijvoorbeeld GM0344; zonder: uw eigen bereik' }),
   swv: swvParam.optional().openapi({ description: 'Code samenwerkingsverband, bijvoorbeeld PO2601' }),
 };
-const AsOfQuery = { asOf: asOfParam.optional().openapi({ description: 'Stand van registratie: ISO-tijdstip, of een datum (het einde ervan)', type: 'string' }) };
+const AsOfQuery = {
+  asOf: asOfParam.optional().openapi({
+    description: 'Stand van registratie: ISO-tijdstip, of een datum (het einde ervan). Bestuur en raad: alleen het moment van een publicatie (zonder: de laatste)',
+    type: 'string',
+  }),
+};
 
 const Period = z.object({ label: z.string(), start: z.string(), end: z.string(), stockOn: z.string() });
 const Verdicts = z.record(z.string(), z.enum(VERDICTS)).openapi({ description: 'Het oordeel per cijfer met een doel (metrics.md "Targets and verdicts")' });
@@ -58,15 +64,20 @@ const downloads = (types: string[]) => Object.fromEntries(types.map((t) => [t, {
 interface Request {
   principal: Principal;
   options: ReportOptions;
+  /** A public role's request (bestuur, raad): answered from a publication, suppressed. */
   suppressed: boolean;
 }
 
-/** The principal, the scope it may see, and its suppression. */
+/** The principal, the scope it may see, and its suppression. Public roles: one whole scope only (no intersection). */
 function reportRequest(c: Context<AppEnv>, deps: AppDeps, query: { profile?: ReportOptions['profile']; gemeente?: string; swv?: string; asOf?: Date }): Request {
   const principal = authorised(c, 'read-reports');
   const scope = queryScope(principal, query);
+  const suppressed = suppressionFor(principal.role) !== 'none';
+  if (suppressed && scope.gemeente && scope.swv) {
+    throw new ApiError(403, 'WHOLE_SCOPE_ONLY', 'Bestuur en raad zien de cijfers van een hele gemeente of een heel samenwerkingsverband, niet van een combinatie (anders zijn kleine aantallen door aftrekken te vinden)');
+  }
   const config = deps.runtime.config.region;
-  return { principal, options: { profile: query.profile ?? config.defaultProfile, scope, asOf: query.asOf, now: deps.runtime.clock(), config }, suppressed: suppressionFor(principal.role) !== 'none' };
+  return { principal, options: { profile: query.profile ?? config.defaultProfile, scope, asOf: query.asOf, now: deps.runtime.clock(), config }, suppressed };
 }
 
 /** A period that has not begun is a bad request. */
@@ -97,6 +108,13 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
   const exported = (r: Request, target: string, params: Record<string, unknown>) =>
     auth.audit({ subject: r.principal.subject, role: r.principal.role, action: 'export', target, params: { ...params, profile: r.options.profile, scope: r.options.scope, asOf: r.options.asOf?.toISOString() ?? null } });
 
+  /** A public role's figures: from the publication at its `asOf` (exactly), or the latest; the PDF prints that one. */
+  const published = async <T>(r: Request, pick: (p: Awaited<ReturnType<typeof deps.publications.find>>) => T): Promise<T> => {
+    const publication = await deps.publications.find(r.options.scope, r.options.asOf);
+    r.options = { ...r.options, asOf: new Date(publication.asOf) };
+    return pick(publication);
+  };
+
   return router()
     .openapi(
       createRoute({
@@ -113,7 +131,10 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
       async (c) => {
         const r = reportRequest(c, deps, c.req.valid('query'));
         const days = await cache.get(JSON.stringify(['range', r.options.scope]), () => registeredDays(runtime.db, r.options.scope));
-        return c.json({ scope: r.options.scope, first: days?.first ?? null, last: days?.last ?? null }, 200);
+        if (!days) return c.json({ scope: r.options.scope, first: null, last: null }, 200);
+        // public roles: whole school years only, so a tiny scope's first and last registration are not dated
+        if (r.suppressed) return c.json({ scope: r.options.scope, first: schoolYearBounds(schoolYearOf(days.first)).start, last: schoolYearBounds(schoolYearOf(days.last)).end }, 200);
+        return c.json({ scope: r.options.scope, first: days.first, last: days.last }, 200);
       },
     )
     .openapi(
@@ -125,7 +146,7 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         request: { query: z.object({ year: schoolYearParam.openapi({ example: '2023-2024' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx', 'pdf']).optional() }) },
         responses: {
           200: { description: 'Het rapport (JSON), of als bestand', content: { 'application/json': { schema: YearReportSchema }, ...downloads(['text/csv', XLSX_TYPE, 'application/pdf']) } },
-          ...errorResponses(503),
+          ...errorResponses(429, 503),
         },
       }),
       async (c) => {
@@ -133,7 +154,9 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         const r = reportRequest(c, deps, query);
         const format = requestedFormat(c, query.format);
         if (format !== 'json') authorised(c, 'export-reports');
-        const report = presentYearReport(await figures(cache, ['year', query.year], r.options, () => yearReport(runtime.db, query.year, r.options)), suppressionFor(r.principal.role));
+        const report = r.suppressed
+          ? await published(r, (p) => publishedYearReport(p, query.year, r.options.profile, r.options.scope))
+          : presentYearReport(await figures(cache, ['year', query.year], r.options, () => yearReport(runtime.db, query.year, r.options)), 'none');
         if (format === 'json') return c.json(report, 200);
         const now = runtime.clock();
         const name = `jaarrapportage-${query.year}-${fileScope(r.options)}`;
@@ -145,6 +168,7 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
             file = download(c, await printAs(printTarget(query.year, r.options), r.principal), 'application/pdf', `${name}.pdf`);
           } catch (error) {
             if (error instanceof PdfUnavailable) throw new ApiError(503, 'PDF_UNAVAILABLE', error.message);
+            if (error instanceof PdfBusy) throw new ApiError(429, 'PDF_BUSY', error.message, undefined, { 'Retry-After': String(Math.max(1, error.retryAfter)) });
             throw error;
           }
         }
@@ -172,7 +196,9 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         const r = reportRequest(c, deps, query);
         const format = requestedFormat(c, query.format);
         if (format !== 'json') authorised(c, 'export-reports');
-        const report = presentMonthlyReport(await figures(cache, ['monthly', query.from, query.to], r.options, () => monthlyReport(runtime.db, query.from, query.to, r.options)), suppressionFor(r.principal.role));
+        const report = r.suppressed
+          ? await published(r, (p) => publishedMonthlyReport(p, query.from, query.to, r.options.profile, r.options.scope))
+          : presentMonthlyReport(await figures(cache, ['monthly', query.from, query.to], r.options, () => monthlyReport(runtime.db, query.from, query.to, r.options)), 'none');
         if (format === 'json') return c.json(report, 200);
         const now = runtime.clock();
         const table = monthlyTable(report, now, r.suppressed);

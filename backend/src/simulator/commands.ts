@@ -6,11 +6,12 @@ import type { Writable } from 'node:stream';
 import { parse, UsageError } from '../cli/args.ts';
 import type { Command } from '../cli/commands.ts';
 import { openWithProjections } from '../cli/common.ts';
-import { DEMO_REGION, loadDemo } from './demo.ts';
+import { PublicationStore } from '../reports/publications.ts';
+import { DEMO_REGION, loadDemo, publishDemo } from './demo.ts';
 import { GEMEENTE_COUNT, nationalEvents, nationalGemeenten } from './national.ts';
 
 export const demoCommand: Command = {
-  summary: `schrijft de demoregio ${DEMO_REGION.name} (schooljaren 2021-2022 t/m 2024-2025) in het eventlog`,
+  summary: `schrijft de demoregio ${DEMO_REGION.name} (schooljaren 2021-2022 t/m 2024-2025) in het eventlog en publiceert haar cijfers voor bestuur en raad`,
   usage: '[--data-dir DIR]',
   async run(args) {
     const { values } = parse(args, {});
@@ -23,6 +24,9 @@ export const demoCommand: Command = {
         return 1;
       }
       const projected = await projector.catchUp();
+      const publications = new PublicationStore(runtime.db, runtime.config.region, runtime.clock);
+      await publications.migrate();
+      await publishDemo({ projector, publications });
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       process.stdout.write(JSON.stringify({ appended: result.appended, duplicates: result.duplicates, projected, seconds }) + '\n');
       return 0;

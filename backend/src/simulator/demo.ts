@@ -14,6 +14,8 @@ import { DEFAULT_RATES, GemeenteSimulation, inflowDays, type ChildHistory, type 
 import { officialCounts, officialFlags, type OfficialCounts, type OfficialFlags } from './official.ts';
 import { random } from './random.ts';
 import { ingest, type IngestResult } from '../ingest.ts';
+import type { Projector } from '@pact/projections';
+import type { PublicationStore } from '../reports/publications.ts';
 import type { Runtime } from '../runtime.ts';
 
 export const DEMO_REGION: GemeenteSpec = {
@@ -113,12 +115,21 @@ export async function loadDemo(runtime: Pick<Runtime, 'store' | 'clock'>): Promi
   return ingest(runtime.store, events.map((value, i) => ({ line: i + 1, value })), { historical: true, clock: () => now });
 }
 
-/** `npm start`: loads the demo region when the event log is empty, unless PACT_DEMO=0. */
-export async function loadDemoOnFirstStart(runtime: Runtime, config: { demo: boolean }): Promise<void> {
+/** Publishes the demo region's gemeente and samenwerkingsverbanden as they stand now, for bestuur and raad. */
+export async function publishDemo(parts: { projector: Projector; publications: PublicationStore }): Promise<void> {
+  await parts.projector.catchUp();
+  for (const scope of [{ gemeente: DEMO_REGION.code }, ...[...DEMO_REGION.po, ...DEMO_REGION.vo].map((s) => ({ swv: s.code }))]) {
+    if ((await parts.publications.list(scope)).length === 0) await parts.publications.publish(scope, 'demo');
+  }
+}
+
+/** `npm start`: loads (and publishes) the demo region when the event log is empty, unless PACT_DEMO=0. */
+export async function loadDemoOnFirstStart(runtime: Runtime, config: { demo: boolean }, parts: { projector: Projector; publications: PublicationStore }): Promise<void> {
   if (!config.demo || (await runtime.store.head()) !== START) return;
   const started = performance.now();
   const result = await loadDemo(runtime);
   if (!result.ok) throw new Error(`De demoregio kon niet worden geladen: ${JSON.stringify('errors' in result ? result.errors.slice(0, 5) : result.conflict.message)}`);
+  await publishDemo(parts);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Demoregio ${DEMO_REGION.name} geladen: ${result.appended} events in ${seconds} s (PACT_DEMO=0 om dit over te slaan)`);
+  console.log(`Demoregio ${DEMO_REGION.name} geladen en gepubliceerd: ${result.appended} events in ${seconds} s (PACT_DEMO=0 om dit over te slaan)`);
 }

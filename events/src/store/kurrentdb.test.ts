@@ -17,9 +17,10 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { describe, expect, it } from 'vitest';
 import type { PactEvent, StoredEvent } from '../schemas.ts';
-import { ConcurrencyError, RecordedAtError, START, StreamErasedError } from './port.ts';
+import { ConcurrencyError, EventIdReusedError, RecordedAtError, START, StreamErasedError } from './port.ts';
 import {
   KurrentEventStore,
+  claimStream,
   comparePositions,
   decodePosition,
   drainInBatches,
@@ -86,6 +87,11 @@ class FakeKurrent {
   beforeWrite?: (stream: string) => void;
   private subscribed: () => void = () => {};
   readonly firstSubscription = new Promise<void>((resolve) => (this.subscribed = resolve));
+
+  /** The log without the adapter's event-id claims. */
+  ours(): FakeRecord[] {
+    return this.log.filter((e) => !e.streamId.startsWith('pact-eventid-'));
+  }
 
   lastRevision(stream: string): bigint | 'no_stream' {
     const events = this.log.filter((e) => e.streamId === stream);
@@ -308,29 +314,48 @@ describe('planAppend', () => {
     expect(plan.revisions).toEqual({ [CASE_A]: 0 });
   });
 
-  it('skips eventIds already in the stream or repeated in the append, in any letter case', () => {
+  it('skips eventIds already in the stream or repeated in the append, in any letter case, and claims the new ones', () => {
     const existing = new Map([[CASE_A, [stored(1, 0, '2025-06-01T10:00:00.000Z')]]]);
     const upper = { ...phaseChanged(1), eventId: id(1).toUpperCase() };
     const plan = planAppend(
       [
         { stream: CASE_A, events: [upper, phaseChanged(2), phaseChanged(2)] },
-        { stream: CASE_B, events: [phaseChanged(2, CASE_B), phaseChanged(3, CASE_B)] },
+        { stream: CASE_B, events: [phaseChanged(3, CASE_B)] },
       ],
       existing,
       now,
       false,
     );
-    expect(plan.duplicates).toBe(3);
+    expect(plan.duplicates).toBe(2);
     expect(plan.appends.map((a) => [a.stream, a.events.map((e) => e.event.eventId)])).toEqual([
       [CASE_A, [id(2)]],
       [CASE_B, [id(3)]],
     ]);
+    expect(plan.claims.map((c) => [c.stream, c.expectedState, c.events[0].event.stream])).toEqual([
+      [claimStream(id(2)), 'no_stream', CASE_A],
+      [claimStream(id(3)), 'no_stream', CASE_B],
+    ]);
+  });
+
+  it('refuses an eventId stored, claimed or sent before with other content, and one that was erased', () => {
+    const write = (n: number, stream = CASE_B) => [{ stream, events: [phaseChanged(n, stream)] }];
+    const inA = stored(1, 0, '2025-06-01T10:00:00.000Z');
+    expect(() => planAppend(write(1), new Map(), now, false, new Map([[id(1), { stored: inA }]]))).toThrow(new EventIdReusedError(id(1)));
+    expect(() => planAppend(write(1), new Map(), now, false, new Map([[id(1), { claimedFor: CASE_A }]]))).toThrow(EventIdReusedError);
+    expect(() => planAppend(write(1), new Map(), now, false, new Map([[id(1), 'erased' as const]]))).toThrow(EventIdReusedError);
+    expect(() => planAppend([...write(1, CASE_A), ...write(1)], new Map(), now, false)).toThrow(EventIdReusedError);
+    const changed = { ...phaseChanged(1), data: { phase: 'op_school', effectiveOn: '2025-03-01' } } as PactEvent;
+    expect(() => planAppend([{ stream: CASE_A, events: [changed] }], new Map(), now, false, new Map([[id(1), { stored: inA }]]))).toThrow(EventIdReusedError);
+    // the same event again is a duplicate; a claim of its own stream whose append never came is written now, without a new claim
+    expect(planAppend(write(1, CASE_A), new Map(), now, false, new Map([[id(1), { stored: inA }]])).duplicates).toBe(1);
+    const resumed = planAppend(write(1, CASE_A), new Map(), now, false, new Map([[id(1), { claimedFor: CASE_A }]]));
+    expect([resumed.appends.length, resumed.claims.length]).toEqual([1, 0]);
   });
 
   it('skips a stream whose events are all stored without checking its revision, and reports that revision', () => {
     const existing = new Map([[CASE_A, [stored(1, 0, '2025-06-01T10:00:00.000Z'), stored(2, 1, '2025-06-01T10:00:00.000Z')]]]);
     const plan = planAppend([{ stream: CASE_A, events: [phaseChanged(2)], expectedRevision: 'no_stream' }], existing, now, false);
-    expect(plan).toEqual({ appends: [], duplicates: 1, revisions: { [CASE_A]: 1 } });
+    expect(plan).toEqual({ appends: [], claims: [], duplicates: 1, revisions: { [CASE_A]: 1 } });
   });
 
   it('throws ConcurrencyError with the current revision when the expectation does not hold', () => {
@@ -429,7 +454,7 @@ describe('KurrentEventStore against a fake client', () => {
     const upper = { ...phaseChanged(1), eventId: id(1).replace('-4000-', '-4ABC-') };
     const result = await store.append([{ stream: CASE_A, events: [upper, phaseChanged(2)], expectedRevision: 'no_stream' }]);
     expect(result).toEqual({ appended: 2, duplicates: 0, revisions: { [CASE_A]: 1 } });
-    expect(fake.log.map((e) => [e.id, e.metadata])).toEqual([
+    expect(fake.ours().map((e) => [e.id, e.metadata])).toEqual([
       [upper.eventId.toLowerCase(), { recordedAt: '2025-06-01T12:00:00.000Z', schemaVersion: '1' }],
       [id(2), { recordedAt: '2025-06-01T12:00:00.000Z', schemaVersion: '1' }],
     ]);
@@ -461,7 +486,7 @@ describe('KurrentEventStore against a fake client', () => {
     await store.append([{ stream: CASE_A, events: [phaseChanged(1), phaseChanged(2)] }]);
     const again = await store.append([{ stream: CASE_A, events: [phaseChanged(1), phaseChanged(2)], expectedRevision: 'no_stream' }]);
     expect(again).toEqual({ appended: 0, duplicates: 2, revisions: { [CASE_A]: 1 } });
-    expect(fake.log).toHaveLength(2);
+    expect(fake.ours()).toHaveLength(2);
   });
 
   it('returns nothing for streams that do not exist or were deleted', async () => {
@@ -483,7 +508,7 @@ describe('KurrentEventStore against a fake client', () => {
     const error = await store.append([{ stream: CASE_A, events: [phaseChanged(2)], expectedRevision: 0 }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConcurrencyError);
     expect(error).toMatchObject({ stream: CASE_A, expected: 0, actual: 1 });
-    expect(fake.log.some((e) => e.id === id(2))).toBe(false);
+    expect(fake.ours().some((e) => e.id === id(2))).toBe(false);
   });
 
   it("retries an 'any' append that lost a race, on the fresh revision", async () => {
@@ -511,7 +536,9 @@ describe('KurrentEventStore against a fake client', () => {
       { stream: CASE_B, events: [phaseChanged(2, CASE_B), phaseChanged(3, CASE_B)], expectedRevision: 'no_stream' },
     ]);
     expect(result).toEqual({ appended: 3, duplicates: 0, revisions: { [CASE_A]: 0, [CASE_B]: 1 } });
-    expect(fake.calls.filter((c) => !c.startsWith('readAll'))).toEqual([`multiStreamAppend ${CASE_A} 1, ${CASE_B} 2`]);
+    expect(fake.calls.filter((c) => !c.startsWith('readAll'))).toEqual([
+      `multiStreamAppend ${CASE_A} 1, ${CASE_B} 2, ${claimStream(id(1))} 1, ${claimStream(id(2))} 1, ${claimStream(id(3))} 1`,
+    ]);
   });
 
   it('falls back to one append per stream on an older server; a failure midway leaves the first stream written', async () => {
@@ -525,15 +552,18 @@ describe('KurrentEventStore against a fake client', () => {
       if (stream === CASE_B) throw new Error('connection lost');
     };
     await expect(store.append(writes)).rejects.toThrow('connection lost');
-    expect(fake.log.map((e) => [e.streamId, e.id])).toEqual([[CASE_A, id(1)]]);
+    expect(fake.ours().map((e) => [e.streamId, e.id])).toEqual([[CASE_A, id(1)]]);
 
     // Sending the same append again completes it: the first stream's event is a duplicate now.
     fake.beforeWrite = undefined;
     const result = await store.append(writes);
     expect(result).toEqual({ appended: 1, duplicates: 1, revisions: { [CASE_A]: 0, [CASE_B]: 0 } });
+    // each stream's claims just before it; the claim of id 2 was written before the failure and is not written again
     expect(fake.calls).toEqual([
-      `multiStreamAppend ${CASE_A} 1, ${CASE_B} 1`,
+      `multiStreamAppend ${CASE_A} 1, ${CASE_B} 1, ${claimStream(id(1))} 1, ${claimStream(id(2))} 1`,
+      `appendToStream ${claimStream(id(1))} 1`,
       `appendToStream ${CASE_A} 1`,
+      `appendToStream ${claimStream(id(2))} 1`,
       `appendToStream ${CASE_B} 1`,
       `appendToStream ${CASE_B} 1`,
     ]);
@@ -552,10 +582,38 @@ describe('KurrentEventStore against a fake client', () => {
       { stream: CASE_B, events: [phaseChanged(2, CASE_B)], expectedRevision: 'no_stream' },
     ]);
     await expect(attempt).rejects.toMatchObject({ name: 'ConcurrencyError', stream: CASE_B, expected: 'no_stream', actual: 0 });
-    expect(fake.log.map((e) => [e.streamId, e.id])).toEqual([
+    expect(fake.ours().map((e) => [e.streamId, e.id])).toEqual([
       [CASE_A, id(1)],
       [CASE_B, id(70)],
     ]);
+  });
+
+  it('keeps event ids unique across streams with claims: another stream, a racing claim and an erased id are refused', async () => {
+    const { fake, store } = setup();
+    await store.append([{ stream: CASE_A, events: [phaseChanged(1)] }]);
+    expect(fake.log.filter((e) => e.streamId === claimStream(id(1))).map((e) => e.data)).toEqual([{ stream: CASE_A }]);
+    expect([...(await store.eventsById([id(1).toUpperCase(), id(2)])).keys()]).toEqual([id(1)]);
+    await expect(store.append([{ stream: CASE_B, events: [phaseChanged(2, CASE_B), phaseChanged(1, CASE_B)] }])).rejects.toEqual(new EventIdReusedError(id(1)));
+    expect(fake.ours().filter((e) => e.streamId === CASE_B)).toEqual([]);
+
+    // another writer claims id 3 for CASE_A between our read and our write: we read again and refuse
+    fake.beforeWrite = (stream) => {
+      fake.beforeWrite = undefined;
+      fake.raw(claimStream(id(3)), [{ id: id(80), type: 'PactEventIdClaimed', data: { stream: CASE_A }, metadata: {} }]);
+      void stream;
+    };
+    await expect(store.append([{ stream: CASE_B, events: [phaseChanged(3, CASE_B)] }])).rejects.toBeInstanceOf(EventIdReusedError);
+    expect(fake.ours().filter((e) => e.streamId === CASE_B)).toEqual([]);
+
+    // an older server: the claim is written first, so the race is caught there too
+    fake.multiStreamSupported = false;
+    await expect(store.append([{ stream: CASE_B, events: [phaseChanged(1, CASE_B)] }])).rejects.toBeInstanceOf(EventIdReusedError);
+    await store.deleteStreams([CASE_A]);
+    expect(fake.tombstoned.has(claimStream(id(1)))).toBe(true);
+    await expect(store.append([{ stream: CASE_B, events: [phaseChanged(1, CASE_B)] }])).rejects.toBeInstanceOf(EventIdReusedError);
+    expect(await store.eventsById([id(1)])).toEqual(new Map());
+    // claims are not ours: reads of $all never deliver them
+    expect((await store.readAll(START, 100)).events.every((e) => e.stream.startsWith('case-'))).toBe(true);
   });
 
   it('checks every expected revision before writing any stream', async () => {
@@ -567,7 +625,7 @@ describe('KurrentEventStore against a fake client', () => {
       { stream: CASE_B, events: [phaseChanged(2, CASE_B)], expectedRevision: 'no_stream' },
     ]);
     await expect(attempt).rejects.toMatchObject({ name: 'ConcurrencyError', stream: CASE_B, actual: 0 });
-    expect(fake.log.map((e) => e.id)).toEqual([id(9)]);
+    expect(fake.ours().map((e) => e.id)).toEqual([id(9)]);
   });
 
   describe('reading $all', () => {
@@ -627,7 +685,7 @@ describe('KurrentEventStore against a fake client', () => {
       { stream: CASE_B, events: [phaseChanged(3, CASE_B)] },
     ]);
     expect(await store.deleteStreams([CASE_A, 'case-00000000-0000-4000-8000-00000000dead'])).toBe(2);
-    expect([...fake.tombstoned]).toEqual([CASE_A]);
+    expect([...fake.tombstoned]).toEqual([claimStream(id(1)), claimStream(id(2)), CASE_A]);
     expect((await store.readStreams([CASE_A, CASE_B])).get(CASE_B)?.map((e) => e.eventId)).toEqual([id(3)]);
     // Deleting it again finds nothing.
     expect(await store.deleteStreams([CASE_A])).toBe(0);
@@ -654,18 +712,19 @@ describe('KurrentEventStore against a fake client', () => {
     await expect(both).rejects.toMatchObject({ name: 'StreamErasedError', stream: CASE_A });
     fake.multiStreamSupported = false; // an older server: the stream-by-stream fallback meets the tombstone
     await expect(store.append([{ stream: CASE_A, events: [phaseChanged(7)] }])).rejects.toMatchObject({ name: 'StreamErasedError', stream: CASE_A });
-    expect(fake.log.filter((e) => e.streamId === CASE_B)).toEqual([]);
+    expect(fake.ours().filter((e) => e.streamId === CASE_B)).toEqual([]);
   });
 
   it('tombstones at the revision it counted: a writer in between makes it count again', async () => {
     const { fake, store } = setup();
     await store.append([{ stream: CASE_A, events: [phaseChanged(1)] }]);
     fake.beforeWrite = (stream) => {
+      if (stream !== CASE_A) return;
       fake.beforeWrite = undefined; // once: another registrator appends just before the tombstone
       fake.raw(stream, [{ id: id(60), type: 'PhaseChanged', metadata: { recordedAt: '2025-06-01T12:00:00.000Z' } }]);
     };
     expect(await store.deleteStreams([CASE_A])).toBe(2);
-    expect(fake.calls.filter((c) => c.startsWith('tombstoneStream'))).toEqual([`tombstoneStream ${CASE_A}`, `tombstoneStream ${CASE_A}`]);
+    expect(fake.calls.filter((c) => c.startsWith(`tombstoneStream ${CASE_A}`))).toEqual([`tombstoneStream ${CASE_A}`, `tombstoneStream ${CASE_A}`]);
     expect(await store.readStream(CASE_A)).toEqual([]);
   });
 
@@ -711,7 +770,7 @@ describe('KurrentEventStore against a fake client', () => {
       await fake.firstSubscription;
       fake.raw('orders-1', [{ id: id(901), type: 'OrderPlaced' }]); // not ours: filtered out, but the server moves on
       const [sub] = fake.subscribers;
-      const past = fake.log[fake.log.length - 1].position;
+      const past = fake.log[fake.ours().length - 1].position;
       await sub.checkpointReached!(sub as never, past);
       await sub.checkpointReached!(sub as never, fake.log[0].position); // behind what was handled: ignored
       controller.abort();

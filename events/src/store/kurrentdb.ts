@@ -22,9 +22,15 @@
 //   throws `ConcurrencyError` with the earlier streams written. Any other error (network, server) is thrown as is,
 //   with the same partial result. So the port's "all or nothing" does not hold here; sending the same append again
 //   completes it, because events already stored are skipped by `eventId` and their streams are then not checked.
-// - Idempotency is per stream: an event is skipped when its `eventId` is already in the stream it is written to, or
-//   earlier in the same append. KurrentDB has no index on event ids across streams, so (unlike PostgreSQL) the same
-//   `eventId` in a different stream is not detected.
+// - Event ids are unique in the whole log, as on PostgreSQL. KurrentDB has no store-wide index of event ids, so the
+//   adapter keeps one itself: every event it appends claims its id in a stream of its own, `pact-eventid-<eventId>`,
+//   holding one event `PactEventIdClaimed { stream }` written with expected state `no_stream` in the same
+//   multi-stream append (on older servers, just before the stream's own append). A second writer of the same id
+//   fails on the claim, reads it and gets `EventIdReusedError` (or skips the event when it is the same one again).
+//   `eventsById` reads the claims and then the claimed streams. A claim whose stream never got the event (an older
+//   server's append failed after it) keeps the id for that stream: sending the same append again completes it.
+//   Claims are not ours (`isOurs`): reads of `$all` leave them out. The cost: one more stream and one more read per
+//   event. Events written before these claims existed, or by another tool, are only known in their own stream.
 // - `recordedAt` comes from the injected clock and never goes backwards within a stream (the later of the clock and
 //   the stream's last `recordedAt`); a historical back-load supplies it and it is checked as in PostgreSQL.
 //
@@ -54,11 +60,14 @@ import {
   type Position as LogPosition,
   type ReadPosition,
 } from '@kurrent/kurrentdb-client';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_TYPES, type PactEvent, type StoredEvent } from '../schemas.ts';
 import {
   ConcurrencyError,
+  EventIdReusedError,
   nextRecordedAt,
+  sameContent,
   START,
   StreamErasedError,
   type AppendOptions,
@@ -74,6 +83,12 @@ const READ_CONCURRENCY = 8;
 const COUNT_PAGE = 1000;
 const HEAD_PAGE = 16;
 const OUR_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+const CLAIM_TYPE = 'PactEventIdClaimed';
+const CLAIM_PREFIX = 'pact-eventid-';
+const CLAIM_READ_CONCURRENCY = 32;
+
+/** The stream in which an event id is claimed (see the top of this file). */
+export const claimStream = (eventId: string) => `${CLAIM_PREFIX}${eventId.toLowerCase()}`;
 
 /** The parts of the client this adapter calls; tests pass an in-memory fake. */
 export type KurrentClient = Pick<
@@ -135,32 +150,47 @@ export interface PlannedAppend {
   events: { event: PactEvent; recordedAt: string }[];
 }
 
-/** What `append` will write, decided from the streams as read (a pure function of its arguments). */
+/** What the log says of one event id: the event stored under it, or only a claim for a stream (see the top), or an erased id. */
+export type IdState = { stored: StoredEvent } | { claimedFor: string } | 'erased';
+
+/**
+ * What `append` will write, decided from the streams as read and the state of every id written (a pure function of
+ * its arguments): an id stored with the same content is a duplicate, with other content (or claimed for another
+ * stream, or erased) an `EventIdReusedError`; each new event gets a claim unless its stream holds one already.
+ */
 export function planAppend(
   writes: readonly StreamWrite[],
   existing: ReadonlyMap<string, readonly StoredEvent[]>,
   now: Date,
   historical: boolean,
-): { appends: PlannedAppend[]; duplicates: number; revisions: Record<string, number> } {
-  const known = new Set<string>();
+  ids: ReadonlyMap<string, IdState> = new Map(),
+): { appends: PlannedAppend[]; claims: PlannedAppend[]; duplicates: number; revisions: Record<string, number> } {
+  const known = new Map<string, PactEvent>();
   const heads = new Map<string, { revision: number | 'no_stream'; recordedAt: Date }>();
   for (const [stream, events] of existing) {
-    for (const e of events) known.add(`${stream}\n${e.eventId.toLowerCase()}`);
+    for (const e of events) known.set(e.eventId.toLowerCase(), e);
     const last = events.reduce((max, e) => Math.max(max, Date.parse(e.recordedAt)), 0);
     heads.set(stream, { revision: events.length > 0 ? events[events.length - 1].revision : 'no_stream', recordedAt: new Date(last) });
   }
-  const seen = new Set<string>();
+  for (const [id, state] of ids) if (typeof state === 'object' && 'stored' in state) known.set(id, state.stored);
   const planned = new Map<string, PlannedAppend>();
+  const claims: PlannedAppend[] = [];
   const revisions: Record<string, number> = {};
   let duplicates = 0;
   for (const write of writes) {
     const fresh = write.events.filter((e) => {
       const id = e.eventId.toLowerCase();
-      if (seen.has(id) || known.has(`${write.stream}\n${id}`)) {
+      const event = { ...e, stream: write.stream };
+      const earlier = known.get(id);
+      if (earlier) {
+        if (!sameContent(earlier, event)) throw new EventIdReusedError(id);
         duplicates++;
         return false;
       }
-      seen.add(id);
+      const state = ids.get(id);
+      if (state === 'erased' || (typeof state === 'object' && 'claimedFor' in state && state.claimedFor !== write.stream)) throw new EventIdReusedError(id);
+      if (state === undefined) claims.push({ stream: claimStream(id), expectedState: NO_STREAM, events: [{ event, recordedAt: now.toISOString() }] });
+      known.set(id, event);
       return true;
     });
     const head = heads.get(write.stream) ?? { revision: 'no_stream' as const, recordedAt: new Date(0) };
@@ -185,7 +215,7 @@ export function planAppend(
     heads.set(write.stream, { revision, recordedAt: last });
     revisions[write.stream] = revision;
   }
-  return { appends: [...planned.values()], duplicates, revisions };
+  return { appends: [...planned.values()], claims, duplicates, revisions };
 }
 
 /** The client's event for a planned one: our `eventId` as its id, `recordedAt` in its metadata. */
@@ -197,6 +227,11 @@ export function toEventData({ event, recordedAt }: PlannedAppend['events'][numbe
     // Strings only: multi-stream append accepts nothing else as metadata.
     metadata: { recordedAt, schemaVersion: String(event.schemaVersion) },
   });
+}
+
+/** The claim of a planned event's id: which stream holds it (its own event id is fresh, our id is in the stream name). */
+export function toClaimData({ event }: PlannedAppend['events'][number]): EventData {
+  return jsonEvent({ id: randomUUID(), type: CLAIM_TYPE, data: { stream: event.stream }, metadata: {} });
 }
 
 /** Maps `items` with at most `limit` calls of `fn` running at a time; results in input order. */
@@ -262,17 +297,20 @@ export class KurrentEventStore implements EventStore {
 
   async append(writes: StreamWrite[], options: AppendOptions = {}): Promise<AppendResult> {
     const streams = [...new Set(writes.map((w) => w.stream))];
+    const ids = [...new Set(writes.flatMap((w) => w.events.map((e) => e.eventId.toLowerCase())))];
     for (let attempt = 1; ; attempt++) {
-      const plan = planAppend(writes, await this.readStreams(streams), this.clock(), options.historical ?? false);
+      const [existing, states] = await Promise.all([this.readStreams(streams), this.idStates(ids)]);
+      const plan = planAppend(writes, existing, this.clock(), options.historical ?? false, states);
       try {
-        await this.write(plan.appends);
+        await this.write(plan.appends, plan.claims);
         return { appended: plan.appends.reduce((n, a) => n + a.events.length, 0), duplicates: plan.duplicates, revisions: plan.revisions };
       } catch (error) {
-        if (error instanceof StreamDeletedError) throw new StreamErasedError(error.streamName);
-        if (error instanceof StreamTombstonedError) throw new StreamErasedError(error.stream);
-        // Another writer moved a stream after we read it: plan again on the fresh state.
+        if (error instanceof StreamDeletedError) throw this.erased(error.streamName);
+        if (error instanceof StreamTombstonedError) throw this.erased(error.stream);
+        // Another writer moved a stream (or claimed an id) after we read it: plan again on the fresh state.
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (attempt >= RETRIES) {
+          if (error.streamName.startsWith(CLAIM_PREFIX)) throw new EventIdReusedError(error.streamName.slice(CLAIM_PREFIX.length));
           const actual = error.actualState === NO_STREAM ? 'no_stream' : Number(error.actualState);
           const expected = writes.find((w) => w.stream === error.streamName)?.expectedRevision ?? 'any';
           throw new ConcurrencyError(error.streamName, expected, actual);
@@ -282,18 +320,67 @@ export class KurrentEventStore implements EventStore {
     }
   }
 
-  private async write(appends: PlannedAppend[]): Promise<void> {
-    if (appends.length > 1) {
+  /** A tombstoned claim is an erased event's id (taken for ever); a tombstoned stream of ours cannot be written again. */
+  private erased(stream: string): Error {
+    return stream.startsWith(CLAIM_PREFIX) ? new EventIdReusedError(stream.slice(CLAIM_PREFIX.length)) : new StreamErasedError(stream);
+  }
+
+  /** Claims go with their streams in one multi-stream append; on older servers each stream's claims just before it. */
+  private async write(appends: PlannedAppend[], claims: PlannedAppend[]): Promise<void> {
+    if (appends.length + claims.length > 1) {
       try {
-        await this.client.multiStreamAppend(
-          appends.map((a) => ({ streamName: a.stream, expectedState: a.expectedState, events: a.events.map(toEventData) })),
-        );
+        await this.client.multiStreamAppend([
+          ...appends.map((a) => ({ streamName: a.stream, expectedState: a.expectedState, events: a.events.map(toEventData) })),
+          ...claims.map((c) => ({ streamName: c.stream, expectedState: c.expectedState, events: c.events.map(toClaimData) })),
+        ]);
         return;
       } catch (error) {
         if (!(error instanceof UnsupportedError)) throw error;
       }
     }
-    for (const a of appends) await this.client.appendToStream(a.stream, a.events.map(toEventData), { streamState: a.expectedState });
+    for (const a of appends) {
+      for (const c of claims) {
+        if (c.events[0].event.stream === a.stream) await this.client.appendToStream(c.stream, c.events.map(toClaimData), { streamState: c.expectedState });
+      }
+      await this.client.appendToStream(a.stream, a.events.map(toEventData), { streamState: a.expectedState });
+    }
+  }
+
+  async eventsById(ids: readonly string[]): Promise<Map<string, StoredEvent>> {
+    const out = new Map<string, StoredEvent>();
+    for (const [id, state] of await this.idStates(ids)) if (typeof state === 'object' && 'stored' in state) out.set(id, state.stored);
+    return out;
+  }
+
+  /** Each claimed or erased id's state: its claim, and the event when the claimed stream holds it. */
+  private async idStates(ids: readonly string[]): Promise<Map<string, IdState>> {
+    const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+    const claims = await mapBounded(unique, CLAIM_READ_CONCURRENCY, (id) => this.readClaim(id));
+    const held = await this.readStreams([...new Set(claims.filter((c) => typeof c === 'string'))]);
+    const out = new Map<string, IdState>();
+    unique.forEach((id, i) => {
+      const claim = claims[i];
+      if (claim === undefined) return;
+      if (claim === 'erased') return out.set(id, 'erased');
+      const stored = held.get(claim)?.find((e) => e.eventId === id);
+      out.set(id, stored ? { stored } : { claimedFor: claim });
+    });
+    return out;
+  }
+
+  /** The stream an id is claimed for, `erased` for a tombstoned claim, `undefined` for an id never claimed. */
+  private async readClaim(id: string): Promise<string | 'erased' | undefined> {
+    try {
+      for await (const { event } of this.client.readStream(claimStream(id), { maxCount: 1 })) {
+        const stream = (event?.data as { stream?: unknown } | undefined)?.stream;
+        if (typeof stream === 'string') return stream;
+      }
+    } catch (error) {
+      if (error instanceof StreamDeletedError) return 'erased';
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+    return undefined;
   }
 
   async readStream(stream: string): Promise<StoredEvent[]> {
@@ -423,8 +510,9 @@ export class KurrentEventStore implements EventStore {
   }
 
   /**
-   * Tombstones each existing stream (see the top of this file); returns how many events those streams held. The
-   * tombstone expects the revision that was counted; a writer in between makes it count again.
+   * Tombstones each existing stream and the claims of its events' ids (see the top of this file); returns how many
+   * events those streams held. The tombstone expects the revision that was counted; a writer in between makes it
+   * count again. An erased event's id stays taken (its claim is a tombstone).
    */
   async deleteStreams(streams: readonly string[]): Promise<number> {
     let removed = 0;
@@ -432,6 +520,8 @@ export class KurrentEventStore implements EventStore {
       for (let attempt = 1; ; attempt++) {
         const events = await this.readOne(stream);
         if (!events) break;
+        // the claims first: they name the stream, and once it is tombstoned nothing would find them again
+        await mapBounded(events, CLAIM_READ_CONCURRENCY, (e) => this.tombstoneClaim(e.eventId));
         try {
           await this.client.tombstoneStream(stream, { expectedRevision: BigInt(events[events.length - 1].revision) });
           removed += events.length;
@@ -442,6 +532,15 @@ export class KurrentEventStore implements EventStore {
       }
     }
     return removed;
+  }
+
+  /** Tombstones an id's claim; one tombstoned before (an erasure run again) is done already. */
+  private async tombstoneClaim(eventId: string): Promise<void> {
+    try {
+      await this.client.tombstoneStream(claimStream(eventId));
+    } catch (error) {
+      if (!(error instanceof StreamDeletedError)) throw error;
+    }
   }
 
   async close(): Promise<void> {

@@ -68,15 +68,52 @@ export class StreamErasedError extends Error {
   }
 }
 
+/**
+ * An `eventId` that is stored already (anywhere in the log, or earlier in the same append) with other content:
+ * nothing was stored. The message names nothing of the event that holds the id.
+ */
+export class EventIdReusedError extends Error {
+  constructor(readonly eventId: string) {
+    super(`eventId ${eventId} hoort al bij een ander event`);
+    this.name = 'EventIdReusedError';
+  }
+}
+
+/**
+ * Whether an event sent again says the same as the one stored (or sent before) under its `eventId`: the same
+ * stream, type, schema version and data (keys in any order), and the same `recordedAt` when both carry one. Only
+ * then is it a duplicate; otherwise the id is reused.
+ */
+export function sameContent(a: PactEvent, b: PactEvent): boolean {
+  const recorded = a.recordedAt === undefined || b.recordedAt === undefined || Date.parse(a.recordedAt) === Date.parse(b.recordedAt);
+  return a.stream === b.stream && a.type === b.type && a.schemaVersion === b.schemaVersion && recorded && canonical(a.data) === canonical(b.data);
+}
+
+/** JSON with the keys of every object sorted (jsonb and KurrentDB do not keep the order they were sent in). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 export interface EventStore {
   readonly name: string;
   /** Whether `readAll` and `follow` may still deliver events of deleted streams (KurrentDB, until its next scavenge). */
   readonly deletedEventsLinger: boolean;
   /**
-   * Appends to one or more streams, all or nothing; `eventId`s already stored are skipped. (KurrentDB before
-   * 25.1 can only make each stream's part atomic; see kurrentdb.ts.)
+   * Appends to one or more streams, all or nothing; an event whose `eventId` is stored already with the same
+   * content (`sameContent`) is skipped, one with other content anywhere in the log is an `EventIdReusedError`.
+   * (KurrentDB before 25.1 can only make each stream's part atomic; see kurrentdb.ts.)
    */
   append(writes: StreamWrite[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * The stored events with these `eventId`s, wherever in the log they are (by lower-case id); ids not stored are
+   * absent. Ingest checks every incoming id against it, so an id is never taken again by other content.
+   */
+  eventsById(ids: readonly string[]): Promise<Map<string, StoredEvent>>;
   /** A stream's events in stream order; empty when it does not exist. */
   readStream(stream: string): Promise<StoredEvent[]>;
   /** Several streams at once (for validating a batch); streams that do not exist are absent from the map. */

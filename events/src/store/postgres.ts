@@ -10,7 +10,9 @@ import type { PactEvent, StoredEvent } from '../schemas.ts';
 import type { Db } from './database.ts';
 import {
   ConcurrencyError,
+  EventIdReusedError,
   nextRecordedAt,
+  sameContent,
   START,
   type AppendOptions,
   type AppendResult,
@@ -134,11 +136,11 @@ export class PostgresEventStore implements EventStore {
         from eventlog.events where stream = any(${streams}::text[]) group by stream`.execute(trx);
       for (const r of rows) heads.set(r.stream, { revision: r.revision, recordedAt: r.recorded_at });
     }
-    const known = new Set<string>();
+    // By id: what the log holds already, then also what this append writes; a known id is a duplicate only with the same content.
+    const known = new Map<string, PactEvent>();
     if (ids.length > 0) {
-      const { rows } = await sql<{ event_id: string }>`
-        select event_id::text as event_id from eventlog.events where event_id = any(${ids}::uuid[])`.execute(trx);
-      for (const r of rows) known.add(r.event_id);
+      const { rows } = await sql<Row>`select ${COLUMNS} from eventlog.events where event_id = any(${ids}::uuid[])`.execute(trx);
+      for (const r of rows) known.set(r.event_id, toStored(r));
     }
 
     const now = this.clock();
@@ -148,11 +150,13 @@ export class PostgresEventStore implements EventStore {
     for (const write of writes) {
       const fresh = write.events.filter((e) => {
         const id = e.eventId.toLowerCase();
-        if (known.has(id)) {
+        const earlier = known.get(id);
+        if (earlier) {
+          if (!sameContent(earlier, { ...e, stream: write.stream })) throw new EventIdReusedError(id);
           duplicates++;
           return false;
         }
-        known.add(id);
+        known.set(id, { ...e, stream: write.stream });
         return true;
       });
       const head = heads.get(write.stream);
@@ -184,6 +188,15 @@ export class PostgresEventStore implements EventStore {
           ${chunk.map((r) => r.recordedAt.toISOString())}::timestamptz[], ${chunk.map((r) => r.event.schemaVersion)}::smallint[])`.execute(trx);
     }
     return { appended: rows.length, duplicates, revisions };
+  }
+
+  async eventsById(ids: readonly string[]): Promise<Map<string, StoredEvent>> {
+    const out = new Map<string, StoredEvent>();
+    if (ids.length === 0) return out;
+    const { rows } = await sql<Row>`
+      select ${COLUMNS} from eventlog.events where event_id = any(${ids.map((id) => id.toLowerCase())}::uuid[])`.execute(this.db);
+    for (const row of rows) out.set(row.event_id, toStored(row));
+    return out;
   }
 
   async readStream(stream: string): Promise<StoredEvent[]> {

@@ -69,10 +69,10 @@ describe('registration forms', () => {
     expect(opening.fields.find((f) => f.name === 'birthYear')).toMatchObject({ min: 2002, max: 2021 });
     const event = formEvent(
       opening,
-      { childRef: 'k3m9x2p7q1w8e5r4t6y0', gemeente: 'GM0344', swv: 'PO2601', sector: 'po', birthYear: '2014', signalledBy: 'school', enrolled: 'true', phase: 'thuis', authorised: 'false', effectiveOn: '2025-04-01' },
+      { childRef: 'k3m4x2p7q5w6e5r4t6y2abcdefghijkl', gemeente: 'GM0344', swv: 'PO2601', sector: 'po', birthYear: '2014', signalledBy: 'school', enrolled: 'true', phase: 'thuis', authorised: 'false', effectiveOn: '2025-04-01' },
       ids,
     );
-    expect(event.data).toEqual({ childRef: 'k3m9x2p7q1w8e5r4t6y0', gemeente: 'GM0344', swv: 'PO2601', sector: 'po', birthYear: 2014, signalledBy: 'school', enrolled: true, phase: 'thuis', authorised: false, effectiveOn: '2025-04-01' });
+    expect(event.data).toEqual({ childRef: 'k3m4x2p7q5w6e5r4t6y2abcdefghijkl', gemeente: 'GM0344', swv: 'PO2601', sector: 'po', birthYear: 2014, signalledBy: 'school', enrolled: true, phase: 'thuis', authorised: false, effectiveOn: '2025-04-01' });
     expect(parseEvent(event).ok).toBe(true);
     expect(decide([], event, TODAY).ok).toBe(true);
   });

@@ -2,6 +2,7 @@
 // on the case as it stands, the fields of each with only the values its schema accepts, the event a filled-in
 // form becomes, and the server's errors mapped back onto the fields. The server stays the judge: a form offers
 // what is allowed on the case as it is today; a late `effectiveOn` is checked there and answered per field.
+import { CHILD_REF } from '@pact/events/child-ref';
 import { birthYearRange } from '@pact/events/dates';
 import type { CaseEvent, CaseState, CaseView, FieldError } from '../api/client.ts';
 import { formatDate, formatDecimal } from '../format.ts';
@@ -201,8 +202,8 @@ export function newCaseForm(scope: UserScope, today: string): FormSpec {
         kind: 'text',
         name: 'childRef',
         label: 'Pseudoniem van het kind',
-        description: 'Zoals het uit de leerplichtadministratie komt (npm run pact -- pseudonymise): 16 tot 64 kleine letters en cijfers. Nooit een naam, BSN of geboortedatum.',
-        pattern: '[a-z0-9]{16,64}',
+        description: 'Zoals het uit de leerplichtadministratie komt (npm run pact -- pseudonymise --key-file sleutel.txt, uit het BSN of onderwijsnummer): precies 32 tekens, kleine letters a-z en cijfers 2-7. Nooit een naam, BSN of geboortedatum.',
+        pattern: CHILD_REF.source.slice(1, -1),
       },
       code('gemeente', 'Gemeente', scope.gemeenten, 'GM0344'),
       code('swv', 'Samenwerkingsverband', scope.swvs, 'PO2601'),
