@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDelta, formatFigure, formatMoment, formatMonth, formatPointsDelta, formatShare, formatShortMonth, todayIso } from './format.ts';
+import { formatCount, formatDate, formatDelta, formatFigure, formatMoment, formatMonth, formatPointsDelta, formatShare, formatShortMonth, suppressedText, todayIso } from './format.ts';
 
 describe('format (nl-NL, Europe/Amsterdam)', () => {
   it('writes numbers the Dutch way', () => {
@@ -24,9 +24,9 @@ describe('format (nl-NL, Europe/Amsterdam)', () => {
     expect(todayIso(new Date('2024-07-31T22:30:00Z'))).toBe('2024-08-01');
   });
 
-  it('marks suppressed counts as <5 and shares by unit', () => {
-    expect(formatFigure(null, 'kinderen', true)).toBe('<5');
-    expect(formatFigure(null, 'kinderen', false)).toBe('–');
+  it("marks suppressed counts as <k (the region's k) and shares by unit", () => {
+    expect([suppressedText(5), suppressedText(10)]).toEqual(['<5', '<10']);
+    expect(formatFigure(null, 'kinderen')).toBe('–');
     expect(formatFigure(0.5, 'aandeel')).toBe('50,0%');
     expect(formatFigure(12, 'casussen')).toBe('12');
   });

@@ -1,5 +1,5 @@
 // Every number and date the dashboard shows goes through here: Intl with nl-NL and Europe/Amsterdam passed
-// explicitly (the machine's default locale may be en-US). Missing values: "–"; suppressed counts: "<5".
+// explicitly (the machine's default locale may be en-US). Missing values: "–"; suppressed counts: "<k" (the region's suppressionK).
 export const LOCALE = 'nl-NL';
 export const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -16,7 +16,8 @@ const moment = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, day: 'nume
 const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export const MISSING = '–';
-export const SUPPRESSED = '<5';
+/** A suppressed small count: "<5" where the region's suppressionK is 5. */
+export const suppressedText = (k: number) => `<${k}`;
 
 /** 1.234 */
 export const formatCount = (n: number | null | undefined): string => (n === null || n === undefined ? MISSING : integer.format(n));
@@ -49,9 +50,8 @@ export const formatMoment = (iso: string | Date): string => moment.format(typeof
 /** Today's date in Amsterdam, as YYYY-MM-DD. */
 export const todayIso = (now: Date = new Date()): string => isoDay.format(now);
 
-/** A figure by its unit: shares as percentages, everything else as a count; null is "–" or "<5" when suppressed. */
-export function formatFigure(value: number | null | undefined, unit: string, suppressed = false): string {
-  if ((value === null || value === undefined) && suppressed) return SUPPRESSED;
+/** A figure by its unit: shares as percentages, everything else as a count; null is "–". */
+export function formatFigure(value: number | null | undefined, unit: string): string {
   return unit === 'aandeel' ? formatShare(value) : formatCount(value);
 }
 

@@ -8,12 +8,12 @@
 //   the same stock day; a figure taken on the period's first day (id ending in `_begin`) is that of its first month;
 // - profiles: a figure with the same value in several profiles is treated as one cell (profile-independent figures
 //   are), and PROFILE_SUMS hold across profiles;
-// - publications: a count that changed by 1 to 4 since a publication before it (whose cell was shown) is hidden, or
+// - publications: a count that changed by 1 to k − 1 since a publication before it (whose cell was shown) is hidden, or
 //   the difference would count the few children registered in between.
 // Everything is found through the catalogue (`metricById`: unit, type) and the ids present, so new figures join
 // the relations by their kind; a relation that names a figure not in the tables is left out.
 import { metricById, PROFILES, type Verdict } from '@pact/projections';
-import { ADDITIVE_RELATIONS, countsPeople, hideIn, primaryCells, protect, SMALL, SMALL_BOUNDS, type Bounds, type CellRelation } from './suppression.ts';
+import { ADDITIVE_RELATIONS, countsPeople, hideIn, isSmall, primaryCells, protect, smallBounds, type Bounds, type CellRelation } from './suppression.ts';
 
 /** One table's figures as computed, before suppression. */
 export interface RawTable {
@@ -102,10 +102,10 @@ export function familyRelations(family: RawFamily): CellRelation[] {
 }
 
 /**
- * Suppresses a family as one: small numbers, counts that changed by 1 to 4 since an earlier publication
+ * Suppresses a family as one: small numbers, counts that changed by 1 to k − 1 since an earlier publication
  * (`earlier`, as published), and the complements that keep every hidden cell from being recomputed.
  */
-export function suppressFamily(family: RawFamily, earlier: readonly PublishedFamily[] = []): PublishedFamily {
+export function suppressFamily(family: RawFamily, k: number, earlier: readonly PublishedFamily[] = []): PublishedFamily {
   const values = new Map<string, number>();
   const hidden = new Map<string, Bounds>();
   const changed = new Set<string>();
@@ -119,17 +119,17 @@ export function suppressFamily(family: RawFamily, earlier: readonly PublishedFam
   };
   each((profile, period, table) => {
     for (const [id, value] of Object.entries(table.metrics)) if (value !== null) values.set(key(profile, period, id), value);
-    for (const id of primaryCells(table.metrics, table.parts)) hidden.set(key(profile, period, id), SMALL_BOUNDS);
+    for (const id of primaryCells(table.metrics, table.parts, k)) hidden.set(key(profile, period, id), smallBounds(k));
   });
   each((profile, period, table) => {
     for (const [id, value] of Object.entries(table.metrics)) {
-      const k = key(profile, period, id);
-      if (value === null || hidden.has(k) || !countsPeople(id)) continue;
+      const cell = key(profile, period, id);
+      if (value === null || hidden.has(cell) || !countsPeople(id)) continue;
       for (const before of earlier) {
         const shown = publishedValue(before, profile, period, id);
-        if (shown !== undefined && SMALL(Math.abs(value - shown))) {
-          hidden.set(k, [Math.max(0, shown - 4), shown + 4]);
-          changed.add(k);
+        if (shown !== undefined && isSmall(Math.abs(value - shown), k)) {
+          hidden.set(cell, [Math.max(0, shown - (k - 1)), shown + (k - 1)]);
+          changed.add(cell);
           break;
         }
       }

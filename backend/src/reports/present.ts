@@ -30,19 +30,19 @@ export interface PresentedMonthlyReport extends PresentedHead {
 
 const head = (r: YearReport | MonthlyReport): PresentedHead => ({ profile: r.profile, scope: r.scope, asOf: r.asOf, config: r.config });
 
-function presentFigures(f: PeriodFigures, suppression: Suppression): PresentedFigures {
-  return { period: f.period, verdicts: f.verdicts, ...suppress(f.metrics, f.parts, suppression) };
+function presentFigures(f: PeriodFigures, suppression: Suppression, k: number): PresentedFigures {
+  return { period: f.period, verdicts: f.verdicts, ...suppress(f.metrics, f.parts, suppression, k) };
 }
 
 export function presentYearReport(report: YearReport, suppression: Suppression): PresentedYearReport {
   return {
     ...head(report),
-    ...presentFigures(report, suppression),
-    previous: report.previous ? presentFigures(report.previous, suppression) : null,
+    ...presentFigures(report, suppression, report.config.suppressionK),
+    previous: report.previous ? presentFigures(report.previous, suppression, report.config.suppressionK) : null,
   };
 }
 
 export function presentMonthlyReport(report: MonthlyReport, suppression: Suppression): PresentedMonthlyReport {
-  const rows = report.rows.map((r) => ({ month: r.month, stockOn: r.stockOn, verdicts: r.verdicts, ...suppress(r.metrics, r.parts, suppression) }));
+  const rows = report.rows.map((r) => ({ month: r.month, stockOn: r.stockOn, verdicts: r.verdicts, ...suppress(r.metrics, r.parts, suppression, report.config.suppressionK) }));
   return { ...head(report), period: report.period, rows, suppressed: [...new Set(rows.flatMap((r) => r.suppressed))] };
 }

@@ -97,7 +97,7 @@ export class PublicationStore {
     const now = this.clock();
     if (asOf.getTime() > now.getTime()) throw new ApiError(400, 'INVALID_REQUEST', 'Een publicatie kan niet in de toekomst liggen', [{ field: 'asOf', code: 'IN_FUTURE', message: 'asOf ligt in de toekomst' }]);
     const earlier = await this.db.selectFrom('app.publications').select(['figures', 'as_of']).where('scope_code', '=', code).where('as_of', '<', asOf).orderBy('as_of').execute();
-    const figures = suppressFamily(await publicationFigures(this.raw, scopeOf(code), asOf, this.config), earlier.map((e) => parsed(e.figures)));
+    const figures = suppressFamily(await publicationFigures(this.raw, scopeOf(code), asOf, this.config), this.config.suppressionK, earlier.map((e) => parsed(e.figures)));
     const row = await this.db
       .insertInto('app.publications')
       .values({ scope_code: code, as_of: asOf, created_at: now, created_by: by, config: JSON.stringify(this.config) as never, figures: JSON.stringify(figures) as never })

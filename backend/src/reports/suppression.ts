@@ -1,17 +1,21 @@
-// Small-number suppression (interface.md, "Roles"): a count from 1 to 4 is shown as `<5` (JSON: null, its id in
-// `suppressed`); a share whose numerator or denominator is such a count is suppressed too. Zero is shown as 0.
+// Small-number suppression (interface.md, "Roles"): a count from 1 to k − 1 (the region's `suppressionK`, default 5)
+// is shown as `<k` (JSON: null, its id in `suppressed`); a share whose numerator or denominator is such a count is
+// suppressed too. Zero is shown as 0.
 //
 // Complementary suppression: where cells add up exactly (within one table, ADDITIVE_RELATIONS; across the linked
 // tables of a publication, ./family.ts), a hidden cell could be recomputed from the visible ones. `protect` treats
 // all the relations as one system of linear equations in the hidden cells and hides more cells (the smallest
 // positive visible cell of a relation that pins one down; JSON: also listed in `complementary`; CSV/xlsx/PDF: `×`)
 // until no hidden cell is determined: not by the equations alone, and not by a sum whose hidden cells all sit at
-// their bounds (small numbers lie in 1..4: two small cells summing to 2 are both 1).
+// their bounds (small numbers lie in 1..k − 1: two small cells summing to 2 are both 1).
 import { METRIC_IDS, metricById } from '@pact/projections';
 
 export type Suppression = 'none' | 'small-numbers';
 
-export const SMALL = (n: number) => n >= 1 && n <= 4;
+/** A count the region suppresses: 1 … k − 1. */
+export const isSmall = (n: number, k: number) => n >= 1 && n < k;
+/** What a suppressed small count may be. */
+export const smallBounds = (k: number): Bounds => [1, k - 1];
 /** Counts that could single out a child; months and meetings held are not about children. */
 const COUNTS_OF_PEOPLE = new Set(['kinderen', 'casussen']);
 
@@ -49,14 +53,14 @@ export interface Suppressed {
 }
 
 /** The figures of one table that are small numbers (or shares of them): hidden whatever else is published. */
-export function primaryCells(metrics: Record<string, number | null>, parts: Record<string, { numerator: number; denominator: number }>): string[] {
+export function primaryCells(metrics: Record<string, number | null>, parts: Record<string, { numerator: number; denominator: number }>, k: number): string[] {
   return Object.entries(metrics)
     .filter(([id, value]) => {
       if (metricById.get(id)?.unit === 'aandeel') {
         const share = parts[id];
-        return !!share && (SMALL(share.numerator) || SMALL(share.denominator));
+        return !!share && (isSmall(share.numerator, k) || isSmall(share.denominator, k));
       }
-      return countsPeople(id) && value !== null && SMALL(value);
+      return countsPeople(id) && value !== null && isSmall(value, k);
     })
     .map(([id]) => id);
 }
@@ -66,10 +70,11 @@ export function suppress(
   metrics: Record<string, number | null>,
   parts: Record<string, { numerator: number; denominator: number }>,
   suppression: Suppression,
+  k: number,
 ): Suppressed {
   if (suppression === 'none') return { metrics, suppressed: [], complementary: [] };
-  const primary = primaryCells(metrics, parts);
-  const complementary = complementaryCells(metrics, new Set(primary));
+  const primary = primaryCells(metrics, parts, k);
+  const complementary = complementaryCells(metrics, new Set(primary), k);
   return hideIn(metrics, new Set([...primary, ...complementary]), complementary);
 }
 
@@ -81,14 +86,18 @@ export function hideIn(metrics: Record<string, number | null>, hidden: ReadonlyS
 }
 
 /** The cells of one table to hide besides `primary` (small numbers) so that none of them can be recomputed. */
-export function complementaryCells(values: Record<string, number | null>, primary: ReadonlySet<string>, relations: readonly AdditiveRelation[] = ADDITIVE_RELATIONS): string[] {
+export function complementaryCells(
+  values: Record<string, number | null>,
+  primary: ReadonlySet<string>,
+  k: number,
+  relations: readonly AdditiveRelation[] = ADDITIVE_RELATIONS,
+): string[] {
   const known = new Map(Object.entries(values).filter((e): e is [string, number] => e[1] !== null));
-  return protect(known, new Map([...primary].map((id) => [id, SMALL_BOUNDS])), relations);
+  return protect(known, new Map([...primary].map((id) => [id, smallBounds(k)])), relations);
 }
 
 /** Where a hidden cell's value is known to lie; a complementary cell is any count (0 … ∞). */
 export type Bounds = readonly [number, number];
-export const SMALL_BOUNDS: Bounds = [1, 4];
 const ANY_COUNT: Bounds = [0, Infinity];
 
 /** An exact sum among cells (keys): `total` = Σ `parts`; one part makes it an equality (the same figure twice). */

@@ -1,5 +1,5 @@
 // Reports as tables, one model for every export: CSV, xlsx and the printed (PDF) report show the same cells.
-// A cell is text, a typed number (a count or a share 0..1) or a date; suppressed figures are text (`<5`, `×`).
+// A cell is text, a typed number (a count or a share 0..1) or a date; suppressed figures are text (`<k`, `×`).
 import { describeCatalogue, metricById, VERDICT_LABELS, type RegionConfig, type Verdict } from '@pact/projections';
 import type { PresentedFigures, PresentedMonthlyReport, PresentedYearReport } from './present.ts';
 
@@ -16,16 +16,18 @@ export interface ExportTable {
   config: RegionConfig;
 }
 
-export const SUPPRESSION_NOTE = '<5: een aantal van 1 tot 4 (of een aandeel daarvan), niet getoond; ×: niet getoond omdat anders een klein aantal uit de andere cijfers te berekenen is';
+/** What `<k` and `×` mean, for the header of a table that shows them (k: the region's `suppressionK`). */
+export const suppressionNote = (k: number) =>
+  `<${k}: een aantal van 1 tot en met ${k - 1} (of een aandeel daarvan), niet getoond; ×: niet getoond omdat anders een klein aantal uit de andere cijfers te berekenen is`;
 
-/** How a suppressed figure is shown outside JSON. */
-export function suppressedMark(id: string, figures: Pick<PresentedFigures, 'complementary'>): string {
-  return figures.complementary.includes(id) ? '×' : '<5';
+/** How a suppressed figure is shown outside JSON: `<k`, or `×` for a complement. */
+export function suppressedMark(id: string, figures: Pick<PresentedFigures, 'complementary'>, k: number): string {
+  return figures.complementary.includes(id) ? '×' : `<${k}`;
 }
 
-/** One figure as a cell: `<5`/`×` when suppressed, `–` for a share without denominator, else the number. */
-export function figureCell(id: string, figures: Pick<PresentedFigures, 'metrics' | 'suppressed' | 'complementary'>): Cell {
-  if (figures.suppressed.includes(id)) return suppressedMark(id, figures);
+/** One figure as a cell: `<k`/`×` when suppressed, `–` for a share without denominator, else the number. */
+export function figureCell(id: string, figures: Pick<PresentedFigures, 'metrics' | 'suppressed' | 'complementary'>, k: number): Cell {
+  if (figures.suppressed.includes(id)) return suppressedMark(id, figures, k);
   const value = figures.metrics[id];
   if (value === null || value === undefined) return '–';
   return { number: value, share: metricById.get(id)?.unit === 'aandeel' };
@@ -59,7 +61,7 @@ export function metaRows(report: Described, period: string, generatedAt: Date, s
     ['Stand van registratie (asOf)', report.asOf ?? 'actueel'],
     ['Gemaakt op', generatedAt.toISOString()],
     ...configRows(report.config),
-    ...(suppressed ? [['Kleine aantallen', SUPPRESSION_NOTE] as [string, string]] : []),
+    ...(suppressed ? [['Kleine aantallen', suppressionNote(report.config.suppressionK)] as [string, string]] : []),
   ];
 }
 
@@ -79,10 +81,10 @@ export function yearTable(report: PresentedYearReport, generatedAt: Date, suppre
       m.label,
       m.type === 'stock' ? 'stand' : 'periode',
       m.unit,
-      figureCell(m.id, report),
+      figureCell(m.id, report, report.config.suppressionK),
       m.target ?? '',
       verdictCell(report.verdicts[m.id]),
-      ...(previous ? [figureCell(m.id, previous), verdictCell(previous.verdicts[m.id])] : []),
+      ...(previous ? [figureCell(m.id, previous, report.config.suppressionK), verdictCell(previous.verdicts[m.id])] : []),
     ]),
   };
 }
@@ -98,6 +100,6 @@ export function monthlyTable(report: PresentedMonthlyReport, generatedAt: Date, 
       ['Maand', 'Peildatum', ...catalogue.map((m) => m.label), ...judged.map((m) => `Oordeel: ${m.label}`)],
       ['month', 'stockOn', ...catalogue.map((m) => m.id), ...judged.map((m) => `verdict_${m.id}`)],
     ],
-    rows: report.rows.map((r) => [r.month, { date: r.stockOn }, ...catalogue.map((m) => figureCell(m.id, r)), ...judged.map((m) => verdictCell(r.verdicts[m.id]))]),
+    rows: report.rows.map((r) => [r.month, { date: r.stockOn }, ...catalogue.map((m) => figureCell(m.id, r, report.config.suppressionK)), ...judged.map((m) => verdictCell(r.verdicts[m.id]))]),
   };
 }

@@ -6,6 +6,7 @@ import type { MonthPoint } from '../data/monthly-data.ts';
 import { Link } from '../router.tsx';
 import { Table, type Column } from './table.tsx';
 import { Alert } from './ui.tsx';
+import { suppressedText } from '../format.ts';
 
 /** Printing: charts get a fixed size, no animation; figure names are plain text. */
 export const PrintContext = createContext(false);
@@ -54,11 +55,13 @@ export function MonthTable({ caption, points, ids, catalogue }: { caption: strin
   return <Table caption={caption} label={caption} columns={columns} groups={[{ rows: points }]} rowKey={(p) => p.month} />;
 }
 
-export const SUPPRESSION_NOTE = '<5: een aantal van 1 tot 4 (of een aandeel daarvan), niet getoond om kinderen te beschermen. ×: niet getoond omdat anders een klein aantal uit de andere cijfers te berekenen is. –: geen waarde (bijvoorbeeld een aandeel zonder kinderen om over te rekenen).';
+/** What "<k", "×" and "–" mean (k: the region's suppressionK). */
+export const suppressionNote = (k: number) =>
+  `${suppressedText(k)}: een aantal van 1 tot en met ${k - 1} (of een aandeel daarvan), niet getoond om kinderen te beschermen. ×: niet getoond omdat anders een klein aantal uit de andere cijfers te berekenen is. –: geen waarde (bijvoorbeeld een aandeel zonder kinderen om over te rekenen).`;
 
-export function SuppressionNote({ show }: { show: boolean }) {
+export function SuppressionNote({ show, k }: { show: boolean; k: number }) {
   if (!show) return null;
-  return <p className="utrecht-paragraph pact-note">{SUPPRESSION_NOTE}</p>;
+  return <p className="utrecht-paragraph pact-note">{suppressionNote(k)}</p>;
 }
 
 /** Said above figures of a period in which nothing was registered, so empty figures do not look broken. */

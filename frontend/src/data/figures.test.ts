@@ -12,7 +12,7 @@ const previous = raad.previous;
 
 describe('figures as shown', () => {
   it('writes counts and shares by unit, with the change against the previous year', () => {
-    expect(figureRow('norm_overschreden', catalogue, current, previous)).toEqual({
+    expect(figureRow('norm_overschreden', catalogue, 5, current, previous)).toEqual({
       id: 'norm_overschreden',
       label: 'Langer dan 3 maanden zonder passend aanbod',
       unit: 'kinderen',
@@ -22,18 +22,20 @@ describe('figures as shown', () => {
       previousText: '72',
       changeText: '+3',
     });
-    const share = figureRow('plan_binnen_3m_aandeel', catalogue, current, previous);
+    const share = figureRow('plan_binnen_3m_aandeel', catalogue, 5, current, previous);
     expect([share.text, share.previousText, share.changeText]).toEqual(['87,5%', '86,4%', '+1,2 procentpunt']);
   });
 
   it('shows suppressed counts as <5 and complementary ones as ×, and no change for them', () => {
     // startkwalificatie: a small count (<5); verhuisd: not small, but hidden because the outcomes add up to the total
-    const small = figureRow('uitstroom_startkwalificatie_cases', catalogue, current, previous);
+    const small = figureRow('uitstroom_startkwalificatie_cases', catalogue, 5, current, previous);
     expect([small.text, small.previousText, small.changeText, small.value]).toEqual(['<5', '0', '–', null]);
-    const complementary = figureRow('uitstroom_verhuisd_cases', catalogue, current, previous);
+    const complementary = figureRow('uitstroom_verhuisd_cases', catalogue, 5, current, previous);
     expect([complementary.text, complementary.previousText, complementary.value]).toEqual(['×', '19', null]); // in 2023-2024 nothing small made it necessary
     expect(figureValue('uitstroom_verhuisd_cases', current)).toBeNull();
-    expect(figureText('norm_overschreden', null, 'kinderen')).toBe('–');
+    expect(figureText('norm_overschreden', null, 'kinderen', 5)).toBe('–');
+    // a region with suppressionK 10 marks the same hidden count as <10
+    expect(figureText('uitstroom_startkwalificatie_cases', current, 'casussen', 10)).toBe('<10');
     expect(anySuppressed(current)).toBe(true);
     expect(anySuppressed({ ...current, suppressed: [] }, null)).toBe(false);
   });

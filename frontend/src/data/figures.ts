@@ -2,7 +2,7 @@
 // as "<5", complementarily suppressed ones as "×", a share without denominator as "–"), the previous period's
 // value and the change. Values come from the API as they are; nothing is recomputed here.
 import type { Metric } from '../api/client.ts';
-import { formatDelta, formatFigure, formatPointsDelta, MISSING, SUPPRESSED } from '../format.ts';
+import { formatDelta, formatFigure, formatPointsDelta, MISSING, suppressedText } from '../format.ts';
 
 /** The part of a report (or of one month of it) that holds figures. */
 export interface Figures {
@@ -33,10 +33,10 @@ export const catalogueMap = (metrics: readonly Metric[]): Catalogue => new Map(m
 
 export const COMPLEMENTARY = '×';
 
-/** A figure as text: "<5" or "×" when suppressed, else by its unit. */
-export function figureText(id: string, figures: Figures | null | undefined, unit: string): string {
+/** A figure as text: "<k" (k: the region's suppressionK) or "×" when suppressed, else by its unit. */
+export function figureText(id: string, figures: Figures | null | undefined, unit: string, k: number): string {
   if (!figures) return MISSING;
-  if (figures.suppressed.includes(id)) return figures.complementary.includes(id) ? COMPLEMENTARY : SUPPRESSED;
+  if (figures.suppressed.includes(id)) return figures.complementary.includes(id) ? COMPLEMENTARY : suppressedText(k);
   return formatFigure(figures.metrics[id], unit);
 }
 
@@ -46,7 +46,7 @@ export function figureValue(id: string, figures: Figures | null | undefined): nu
   return figures.metrics[id] ?? null;
 }
 
-export function figureRow(id: string, catalogue: Catalogue, current: Figures, previous?: Figures | null): FigureRow {
+export function figureRow(id: string, catalogue: Catalogue, k: number, current: Figures, previous?: Figures | null): FigureRow {
   const metric = catalogue.get(id);
   const unit = metric?.unit ?? 'kinderen';
   const value = figureValue(id, current);
@@ -57,9 +57,9 @@ export function figureRow(id: string, catalogue: Catalogue, current: Figures, pr
     label: metric?.label ?? id,
     unit,
     value,
-    text: figureText(id, current, unit),
+    text: figureText(id, current, unit, k),
     previous: before,
-    previousText: figureText(id, previous, unit),
+    previousText: figureText(id, previous, unit, k),
     changeText: change,
   };
 }

@@ -1,5 +1,5 @@
 // The monthly figures shaped for charts and tables: per month the values of some figures (null when suppressed,
-// so a chart leaves a gap) with their text ("<5", "×"), the full table (figures as rows, months as columns), and
+// so a chart leaves a gap) with their text ("<5" where k is 5, "×"), the full table (figures as rows, months as columns), and
 // the sentences that say what a chart shows. Values are the API's; nothing is summed or recomputed.
 import type { MonthlyReport, RegionConfig } from '../api/client.ts';
 import { formatCount, formatMonth, formatShortMonth } from '../format.ts';
@@ -19,7 +19,7 @@ export function monthPoints(report: MonthlyReport | undefined, ids: readonly str
     label: formatMonth(r.month),
     short: formatShortMonth(r.month),
     values: Object.fromEntries(ids.map((id) => [id, figureValue(id, r)])),
-    texts: Object.fromEntries(ids.map((id) => [id, figureText(id, r, catalogue.get(id)?.unit ?? 'kinderen')])),
+    texts: Object.fromEntries(ids.map((id) => [id, figureText(id, r, catalogue.get(id)?.unit ?? 'kinderen', report!.config.suppressionK)])),
   }));
 }
 
@@ -82,7 +82,7 @@ export interface MonthlyTable {
 export function monthlyTable(report: MonthlyReport, catalogue: Catalogue): MonthlyTable {
   const group = (heading: string, type: 'stock' | 'period') => ({
     heading,
-    rows: [...catalogue.values()].filter((m) => m.type === type).map((m) => ({ id: m.id, label: m.label, cells: report.rows.map((r) => figureText(m.id, r, m.unit)) })),
+    rows: [...catalogue.values()].filter((m) => m.type === type).map((m) => ({ id: m.id, label: m.label, cells: report.rows.map((r) => figureText(m.id, r, m.unit, report.config.suppressionK)) })),
   });
   return {
     months: report.rows.map((r) => ({ month: r.month, label: formatShortMonth(r.month) })),

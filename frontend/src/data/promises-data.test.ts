@@ -30,7 +30,7 @@ describe('the pact’s promises', () => {
     expect(cards[2]).toMatchObject({ valueNote: 'maanden met overleg, van de 12 verwacht', explanation: 'Minder vaak gehouden dan afgesproken (10 van 12).', trendText: 'Vorig schooljaar (2023–2024): 12; verschil −2, slechter dan toen.' });
     expect(cards[0].trend).toHaveLength(12);
     expect(cards[0].trend[1]).toEqual({ label: 'september 2024', value: 74, text: '74' });
-    expect(cardsSuppress(cards)).toBe(false); // the raad's report hides small counts, but none of the promises shows one
+    expect(cardsSuppress(cards, 5)).toBe(false); // the raad's report hides small counts, but none of the promises shows one
   });
 
   it('says the verdict plainly for each state, with a suppressed count as "minder dan 5"', () => {
@@ -43,7 +43,9 @@ describe('the pact’s promises', () => {
     const card = promiseCards(small, months)[0];
     expect([card.status, card.valueText]).toEqual(['niet_gehaald', '<5']);
     expect(normSentence(small, 'norm_overschreden_totaal')).toBe('Niet gehaald: minder dan 5 kinderen waren langer dan 3 maanden thuis zonder passend aanbod; nu (31 juli 2025): 75.');
-    expect(cardsSuppress([card])).toBe(true);
+    expect(cardsSuppress([card], 5)).toBe(true);
+    const k10 = { ...small, config: { ...small.config, suppressionK: 10 } };
+    expect(normSentence(k10, 'norm_overschreden_totaal')).toBe('Niet gehaald: minder dan 10 kinderen waren langer dan 3 maanden thuis zonder passend aanbod; nu (31 juli 2025): 75.');
   });
 
   it('shows a running year’s meetings as the API judges them, and names the configured norm', () => {

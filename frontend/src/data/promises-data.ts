@@ -5,7 +5,7 @@
 // suppressed where the role needs it.
 import { VERDICT_LABELS } from '@pact/projections/labels';
 import type { Verdict, YearReport } from '../api/client.ts';
-import { formatDate, formatDelta, formatPointsDelta, SUPPRESSED } from '../format.ts';
+import { formatDate, formatDelta, formatPointsDelta, suppressedText } from '../format.ts';
 import { COMPLEMENTARY, figureText, figureValue } from './figures.ts';
 import { type MonthPoint } from './monthly-data.ts';
 import { schoolYearLabel } from './school-year.ts';
@@ -39,7 +39,7 @@ function lastYear(report: YearReport, id: string, unit: string, fewerIsBetter: b
   if (!previous) return 'Geen cijfer van het vorige schooljaar.';
   const now = figureValue(id, report);
   const before = figureValue(id, previous);
-  const head = `Vorig schooljaar (${schoolYearLabel(previous.period.label)}): ${figureText(id, previous, unit)}`;
+  const head = `Vorig schooljaar (${schoolYearLabel(previous.period.label)}): ${figureText(id, previous, unit, report.config.suppressionK)}`;
   if (now === null || before === null || now === before) return `${head}.`;
   const change = unit === 'aandeel' ? formatPointsDelta(now - before) : formatDelta(now - before);
   const better = fewerIsBetter ? now < before : now > before;
@@ -50,10 +50,11 @@ function lastYear(report: YearReport, id: string, unit: string, fewerIsBetter: b
 export function normSentence(report: YearReport, id: 'norm_overschreden_totaal' | 'norm_zonder_plan_totaal'): string {
   const n = months(report.config.normMonths);
   const without = id === 'norm_overschreden_totaal' ? 'zonder passend aanbod' : 'zonder passend aanbod en zonder geldig plan';
-  const count = figureText(id, report, 'kinderen');
-  const children = count === SUPPRESSED || count === COMPLEMENTARY ? 'minder dan 5 kinderen' : count === '1' ? '1 kind' : `${count} kinderen`;
+  const k = report.config.suppressionK;
+  const count = figureText(id, report, 'kinderen', k);
+  const children = count === suppressedText(k) || count === COMPLEMENTARY ? `minder dan ${k} kinderen` : count === '1' ? '1 kind' : `${count} kinderen`;
   const stockId = id === 'norm_overschreden_totaal' ? 'norm_overschreden' : 'norm_zonder_plan';
-  const now = `nu (${formatDate(report.period.stockOn)}): ${figureText(stockId, report, 'kinderen')}`;
+  const now = `nu (${formatDate(report.period.stockOn)}): ${figureText(stockId, report, 'kinderen', k)}`;
   switch (statusOf(report, id)) {
     case 'gehaald':
       return `Gehaald: geen kind was langer dan ${n} thuis ${without}.`;
@@ -68,10 +69,11 @@ export function normSentence(report: YearReport, id: 'norm_overschreden_totaal' 
 
 export function promiseCards(report: YearReport, points: MonthPoint[]): PromiseCard[] {
   const n = months(report.config.normMonths);
+  const text = (id: string, unit: string) => figureText(id, report, unit, report.config.suppressionK);
   const meeting = (id: string, expectedId: string | null, promise: string, target: string, unit: string): PromiseCard => {
     const status = statusOf(report, id);
-    const held = figureText(id, report, 'overleggen');
-    const expected = expectedId ? figureText(expectedId, report, 'overleggen') : '1';
+    const held = text(id, 'overleggen');
+    const expected = expectedId ? text(expectedId, 'overleggen') : '1';
     return {
       id,
       promise,
@@ -95,10 +97,10 @@ export function promiseCards(report: YearReport, points: MonthPoint[]): PromiseC
       id: 'norm_overschreden_totaal',
       promise: `Geen kind langer dan ${n} thuis zonder passend aanbod`,
       target: '0 kinderen',
-      valueText: figureText('norm_overschreden_totaal', report, 'kinderen'),
+      valueText: text('norm_overschreden_totaal', 'kinderen'),
       valueNote: `kinderen waren dit schooljaar langer dan ${n} thuis zonder passend aanbod`,
       status: statusOf(report, 'norm_overschreden_totaal'),
-      explanation: `Nu (${formatDate(report.period.stockOn)}): ${figureText('norm_overschreden', report, 'kinderen')}.`,
+      explanation: `Nu (${formatDate(report.period.stockOn)}): ${text('norm_overschreden', 'kinderen')}.`,
       trendText: lastYear(report, 'norm_overschreden_totaal', 'kinderen', true),
       trend: trendOf(points, 'norm_overschreden_totaal'),
     },
@@ -106,10 +108,10 @@ export function promiseCards(report: YearReport, points: MonthPoint[]): PromiseC
       id: 'norm_zonder_plan_totaal',
       promise: `Geen kind langer dan ${n} thuis zonder plan`,
       target: '0 kinderen',
-      valueText: figureText('norm_zonder_plan_totaal', report, 'kinderen'),
+      valueText: text('norm_zonder_plan_totaal', 'kinderen'),
       valueNote: `kinderen waren dit schooljaar langer dan ${n} thuis zonder passend aanbod én zonder geldig plan`,
       status: statusOf(report, 'norm_zonder_plan_totaal'),
-      explanation: `Nu (${formatDate(report.period.stockOn)}): ${figureText('norm_zonder_plan', report, 'kinderen')}. Binnen ${n} een plan of aanbod: ${figureText('plan_binnen_3m_aandeel', report, 'aandeel')} van de thuiszitperiodes.`,
+      explanation: `Nu (${formatDate(report.period.stockOn)}): ${text('norm_zonder_plan', 'kinderen')}. Binnen ${n} een plan of aanbod: ${text('plan_binnen_3m_aandeel', 'aandeel')} van de thuiszitperiodes.`,
       trendText: lastYear(report, 'norm_zonder_plan_totaal', 'kinderen', true),
       trend: trendOf(points, 'norm_zonder_plan_totaal'),
     },
@@ -122,5 +124,6 @@ export function promiseCards(report: YearReport, points: MonthPoint[]): PromiseC
 /** The monthly figures the cards' trends show. */
 export const PROMISE_TREND_IDS = ['norm_overschreden_totaal', 'norm_zonder_plan_totaal'] as const;
 
-/** Does any card show a suppressed value (so the note explaining "<5" and "×" belongs on the page)? */
-export const cardsSuppress = (cards: PromiseCard[]) => cards.some((c) => [c.valueText, ...c.trend.map((t) => t.text)].some((t) => t === SUPPRESSED || t === COMPLEMENTARY));
+/** Does any card show a suppressed value (so the note explaining "<k" and "×" belongs on the page)? */
+export const cardsSuppress = (cards: PromiseCard[], k: number) =>
+  cards.some((c) => [c.valueText, ...c.trend.map((t) => t.text)].some((t) => t === suppressedText(k) || t === COMPLEMENTARY));

@@ -10,7 +10,7 @@ import { normSentence } from './promises-data.ts';
 import { PROFILES } from './params.ts';
 import { schoolYearLabel } from './school-year.ts';
 
-const rows = (ids: string[], catalogue: Catalogue, report: YearReport) => ids.map((id) => figureRow(id, catalogue, report, report.previous));
+const rows = (ids: string[], catalogue: Catalogue, report: YearReport) => ids.map((id) => figureRow(id, catalogue, report.config.suppressionK, report, report.previous));
 
 /** Period, stock day, profile, scope and registration state of a report, as label/value pairs. */
 export function reportMeta(report: YearReport): [string, string][] {
@@ -75,9 +75,9 @@ export function profileColumns(reports: Partial<Record<Profile, YearReport>>): P
         profile,
         label: PROFILE_SHORT[profile],
         total: figureValue('thuiszitters_totaal', r),
-        totalText: figureText('thuiszitters_totaal', r, 'kinderen'),
+        totalText: figureText('thuiszitters_totaal', r, 'kinderen', r.config.suppressionK),
         now: figureValue('thuiszitters', r),
-        nowText: figureText('thuiszitters', r, 'kinderen'),
+        nowText: figureText('thuiszitters', r, 'kinderen', r.config.suppressionK),
       },
     ];
   });
@@ -105,7 +105,7 @@ const OUTFLOW = /^uitstroom_(.+)_cases$/;
 export function outflowRows(report: YearReport, catalogue: Catalogue): FigureRow[] {
   return [...catalogue.keys()]
     .filter((id) => OUTFLOW.test(id))
-    .map((id) => ({ ...figureRow(id, catalogue, report, report.previous), label: labelOf(CLOSE_OUTCOME_LABELS, OUTFLOW.exec(id)![1]) }));
+    .map((id) => ({ ...figureRow(id, catalogue, report.config.suppressionK, report, report.previous), label: labelOf(CLOSE_OUTCOME_LABELS, OUTFLOW.exec(id)![1]) }));
 }
 
 export function outflowConclusion(report: YearReport, outflow: FigureRow[]): string {
@@ -113,8 +113,8 @@ export function outflowConclusion(report: YearReport, outflow: FigureRow[]): str
   const total = figureValue('uitstroom_cases', report);
   if (total === 0) return `In ${year} is geen casus afgesloten.`;
   const top = outflow.reduce<FigureRow | null>((best, r) => (r.value !== null && (best === null || r.value > best.value!) ? r : best), null);
-  if (!top) return `In ${year} zijn ${figureText('uitstroom_cases', report, 'casussen')} casussen afgesloten; de aantallen per uitkomst zijn te klein om te tonen.`;
-  return `Van de ${figureText('uitstroom_cases', report, 'casussen')} casussen die in ${year} zijn afgesloten, eindigden er ${formatCount(top.value)} met de uitkomst ‘${top.label.toLowerCase()}’, de meest voorkomende.`;
+  if (!top) return `In ${year} zijn ${figureText('uitstroom_cases', report, 'casussen', report.config.suppressionK)} casussen afgesloten; de aantallen per uitkomst zijn te klein om te tonen.`;
+  return `Van de ${figureText('uitstroom_cases', report, 'casussen', report.config.suppressionK)} casussen die in ${year} zijn afgesloten, eindigden er ${formatCount(top.value)} met de uitkomst ‘${top.label.toLowerCase()}’, de meest voorkomende.`;
 }
 
 export interface MeetingRow {

@@ -75,7 +75,7 @@ function MonthlyBody({ report, catalogue }: { report: MonthlyReport; catalogue: 
         {report.asOf ? `, zoals geregistreerd op ${formatMoment(report.asOf)}` : ''}.
       </P>
       <NothingRegistered show={report.rows.every(nothingRegistered)} period={range} />
-      <SuppressionNote show={anySuppressed(...report.rows)} />
+      <SuppressionNote show={anySuppressed(...report.rows)} k={report.config.suppressionK} />
 
       <section aria-labelledby="stand" className="pact-section">
         <H2 id="stand">Thuiszitters aan het eind van de maand</H2>

@@ -57,17 +57,17 @@ function Promises({ me, defaults }: { me: Me; defaults: PageDefaults }) {
             {scopeText(report.data.scope)}, profiel {labelOf(PROFILE_LABELS, report.data.profile).toLowerCase()}.
           </P>
           <NothingRegistered show={nothingRegistered(report.data)} period={`het schooljaar ${schoolYearLabel(year)}${running ? ' tot nu toe' : ''}`} />
-          <Cards cards={promiseCards(report.data, monthPoints(monthly.data, PROMISE_TREND_IDS, catalogueMap(catalogue.data)))} />
+          <Cards cards={promiseCards(report.data, monthPoints(monthly.data, PROMISE_TREND_IDS, catalogueMap(catalogue.data)))} k={report.data.config.suppressionK} />
         </>
       )}
     </>
   );
 }
 
-function Cards({ cards }: { cards: PromiseCard[] }) {
+function Cards({ cards, k }: { cards: PromiseCard[]; k: number }) {
   return (
     <>
-      <SuppressionNote show={cardsSuppress(cards)} />
+      <SuppressionNote show={cardsSuppress(cards, k)} k={k} />
       <ul className="pact-cards">
         {cards.map((card) => (
           <PromiseCardView key={card.id} card={card} />

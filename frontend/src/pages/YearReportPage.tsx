@@ -125,7 +125,7 @@ function ReportBody({
       </p>
       <DataList rows={[...reportMeta(report), ...(print ? [['Gemaakt op', formatMoment(new Date())] as [string, string]] : [])]} />
       <NothingRegistered show={nothingRegistered(report)} period={`het schooljaar ${current}`} />
-      <SuppressionNote show={suppressed} />
+      <SuppressionNote show={suppressed} k={report.config.suppressionK} />
 
       <section aria-labelledby="kerncijfers" className="pact-section">
         <H2 id="kerncijfers">Kerncijfers</H2>
@@ -207,7 +207,7 @@ function ReportBody({
           id="uitstroom-grafiek"
           title={`Afgesloten casussen per uitkomst${previous ? `, ${current} en ${previous}` : ''}`}
           conclusion={outflowConclusion(report, outflow)}
-          table={<FigureTable caption="Afgesloten casussen per uitkomst" groups={[{ heading: 'Uitstroom', rows: [...outflow, figureRow('uitstroom_cases', catalogue, report, report.previous)] }]} current={current} previous={previous} />}
+          table={<FigureTable caption="Afgesloten casussen per uitkomst" groups={[{ heading: 'Uitstroom', rows: [...outflow, figureRow('uitstroom_cases', catalogue, report.config.suppressionK, report, report.previous)] }]} current={current} previous={previous} />}
         >
           <CategoryBars data={outflow.map((r) => ({ label: r.label, nu: r.value ?? 0, nuText: r.text, vorig: r.previous ?? 0, vorigText: r.previousText }))} series={[{ key: 'nu', label: current }, ...(previous ? [{ key: 'vorig', label: previous }] : [])]} />
         </ChartFigure>
@@ -233,7 +233,7 @@ function ReportBody({
       <section aria-labelledby="alle-cijfers" className="pact-section pact-break-before">
         <H2 id="alle-cijfers">Alle cijfers</H2>
         <FigureTable caption={`Alle cijfers, ${current}${previous ? ` en ${previous}` : ''}`} groups={allFigureGroups(report, catalogue)} current={current} previous={previous} />
-        <SuppressionNote show={suppressed} />
+        <SuppressionNote show={suppressed} k={report.config.suppressionK} />
       </section>
 
       {print && (
