@@ -1,10 +1,11 @@
 // Report parameters, checked once for the CLI and the HTTP API alike (the API's query schemas are these).
 import { z } from '@hono/zod-openapi';
 import { endOfAmsterdamDay, isIsoDate, isSchoolYear, isYearMonth } from '@pact/events';
-import { PROFILES } from '@pact/projections';
+import { DIMENSION_IDS, PROFILES } from '@pact/projections';
 
 // Messages name what is expected, never the value that was given (it may be anything, a BSN too).
 export const profileParam = z.enum(PROFILES, { error: `Onbekend profiel (kies ${PROFILES.join(', ')})` });
+export const byParam = z.enum(DIMENSION_IDS, { error: `Onbekende uitsplitsing (kies ${DIMENSION_IDS.join(', ')})` });
 export const gemeenteParam = z.string().regex(/^GM\d{4}$/, { error: 'Ongeldige gemeentecode: verwacht GM en 4 cijfers' });
 export const swvParam = z.string().regex(/^(PO|VO)\d{4}$/, { error: 'Ongeldige code samenwerkingsverband: verwacht PO of VO en 4 cijfers' });
 

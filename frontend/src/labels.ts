@@ -5,6 +5,9 @@ import type { CaseEvent, EventData } from '@pact/backend';
 type Data<T extends CaseEvent['type'] | 'MeetingHeld'> = EventData<T>;
 type Labels<K extends string> = { readonly [key in K]: string };
 
+// the codes a breakdown's cells are named by: one home, in the projections' labels
+export { REASON_LABELS, SECTOR_LABELS, WAITING_FOR_LABELS } from '@pact/projections/labels';
+
 export const PHASE_LABELS: Labels<Data<'PhaseChanged'>['phase']> = {
   op_school: 'Gaat volledig naar school (fase 1)',
   minder_naar_school: 'Gaat minder naar school (fase 2)',
@@ -12,25 +15,6 @@ export const PHASE_LABELS: Labels<Data<'PhaseChanged'>['phase']> = {
 };
 export const PHASE_SHORT: Labels<Data<'PhaseChanged'>['phase']> = { op_school: 'op school', minder_naar_school: 'minder naar school', thuis: 'thuis' };
 
-export const REASON_LABELS: Labels<NonNullable<Data<'PhaseChanged'>['reason']>> = {
-  ziekte: 'Ziekte',
-  psychisch: 'Psychische klachten',
-  wachtlijst: 'Wachtlijst',
-  geen_passend_aanbod: 'Geen passend aanbod',
-  schorsing: 'Schorsing',
-  verwijdering: 'Verwijdering',
-  conflict_school: 'Conflict met school',
-  schooltrauma: 'Schooltrauma',
-  overig: 'Overig',
-};
-export const SECTOR_LABELS: Labels<Data<'CaseOpened'>['sector']> = {
-  po: 'Primair onderwijs (po)',
-  vo: 'Voortgezet onderwijs (vo)',
-  so: 'Speciaal onderwijs (so)',
-  vso: 'Voortgezet speciaal onderwijs (vso)',
-  mbo: 'Mbo',
-  geen: 'Geen school',
-};
 export const SIGNALLED_BY_LABELS: Labels<Data<'CaseOpened'>['signalledBy']> = {
   school: 'School',
   leerplicht: 'Leerplicht',
@@ -77,13 +61,6 @@ export const OFFER_LABELS: Labels<Data<'OfferStarted'>['offerKind']> = {
   onderwijs_zorg: 'Onderwijs-zorgarrangement',
   maatwerk: 'Maatwerk',
   zorg: 'Zorg',
-};
-export const WAITING_FOR_LABELS: Labels<Data<'WaitlistEntered'>['waitingFor']> = {
-  so_vso: '(V)SO-plaats',
-  jeugdhulp: 'Jeugdhulp',
-  ggz: 'GGZ',
-  diagnostiek: 'Diagnostiek',
-  tlv: 'Toelaatbaarheidsverklaring (TLV)',
 };
 export const ESCALATION_LABELS: Labels<Data<'Escalated'>['level']> = { actietafel: 'Actietafel', bestuurlijk: 'Bestuurlijke interventie' };
 export const CASE_FORUM_LABELS: Labels<Data<'CaseDiscussed'>['forum']> = {

@@ -10,7 +10,7 @@ export type Fact = ({ table: 'stretches' } & FlagStretch) | ({ table: 'occurrenc
 export function factKey(fact: Fact): string {
   if (fact.table === 'occurrences') return `o|${fact.kind}|${fact.on}|${fact.n}`;
   const s = fact.spellStart;
-  return `s|${fact.start}|${fact.end ?? ''}|${fact.mask}|${s.officieel ?? ''}|${s.breed ?? ''}|${s.leerrecht ?? ''}|${s.geoorloofd_thuis ?? ''}|${fact.reviewOn ?? ''}|${fact.offer?.kind ?? ''}|${fact.offer?.since ?? ''}`;
+  return `s|${fact.start}|${fact.end ?? ''}|${fact.mask}|${s.officieel ?? ''}|${s.breed ?? ''}|${s.leerrecht ?? ''}|${s.geoorloofd_thuis ?? ''}|${fact.reviewOn ?? ''}|${fact.offer?.kind ?? ''}|${fact.offer?.since ?? ''}|${fact.reason ?? ''}`;
 }
 
 export interface Version {

@@ -15,3 +15,4 @@ export * from './metrics/figures.ts';
 export * from './reports.ts';
 export * from './signals.ts';
 export * from './labels.ts';
+export * from './metrics/breakdowns.ts';

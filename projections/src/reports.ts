@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import { amsterdamDate, monthBounds, monthsBetween, previousSchoolYear, schoolYearBounds, type Db, type IsoDate } from '@pact/events';
 import type { Profile, RegionConfig } from './config.ts';
-import { computeFigures, type Figures, type Scope } from './metrics/figures.ts';
+import { computeBreakdowns, type Breakdowns, type Dimension } from './metrics/breakdowns.ts';
+import { computeFigures, type Figures, type FigureQuery, type Scope } from './metrics/figures.ts';
 
 export interface ReportOptions {
   profile: Profile;
@@ -12,6 +13,8 @@ export interface ReportOptions {
   /** The clock, for "today" when there is no `asOf`. */
   now: Date;
   config: RegionConfig;
+  /** Breakdowns (interface.md "Breakdowns") of the report's period (monthly: of each month), one per dimension. */
+  by?: readonly Dimension[];
 }
 
 export interface PeriodFigures {
@@ -29,29 +32,39 @@ interface ReportHead {
 }
 
 export interface YearReport extends PeriodFigures, ReportHead {
+  breakdowns?: Breakdowns;
   previous: PeriodFigures | null;
 }
 
 export interface MonthlyReport extends ReportHead {
   period: { from: string; to: string };
-  rows: { month: string; stockOn: IsoDate; metrics: Figures['metrics']; parts: Figures['parts']; verdicts: Figures['verdicts'] }[];
+  rows: { month: string; stockOn: IsoDate; metrics: Figures['metrics']; parts: Figures['parts']; verdicts: Figures['verdicts']; breakdowns?: Breakdowns }[];
 }
 
 export const todayOf = (options: Pick<ReportOptions, 'asOf' | 'now'>): IsoDate => amsterdamDate(options.asOf ?? options.now);
 
 const headOf = (options: ReportOptions): ReportHead => ({ profile: options.profile, scope: options.scope, asOf: options.asOf?.toISOString() ?? null, config: options.config });
 
-/** The figures of each period (label, first and last day), computed together. */
-async function periodFigures(db: Db, kind: 'school_year' | 'month', periods: { label: string; start: IsoDate; end: IsoDate }[], options: ReportOptions): Promise<PeriodFigures[]> {
-  const figures = await computeFigures(db, { periods, kind, profile: options.profile, scope: options.scope, asOf: options.asOf, today: todayOf(options), config: options.config });
-  return figures.map((f, i) => ({ period: { label: periods[i].label, start: periods[i].start, end: periods[i].end, stockOn: f.stockOn }, metrics: f.metrics, parts: f.parts, verdicts: f.verdicts }));
+/** The figures of each period (label, first and last day), computed together; with `options.by`, their breakdowns. */
+async function periodFigures(db: Db, kind: 'school_year' | 'month', periods: { label: string; start: IsoDate; end: IsoDate }[], options: ReportOptions): Promise<(PeriodFigures & { breakdowns?: Breakdowns })[]> {
+  const query: FigureQuery = { periods, kind, profile: options.profile, scope: options.scope, asOf: options.asOf, today: todayOf(options), config: options.config };
+  const by = options.by ?? [];
+  const [figures, breakdowns] = await Promise.all([computeFigures(db, query), computeBreakdowns(db, query, by)]);
+  return figures.map((f, i) => ({
+    period: { label: periods[i].label, start: periods[i].start, end: periods[i].end, stockOn: f.stockOn },
+    metrics: f.metrics,
+    parts: f.parts,
+    verdicts: f.verdicts,
+    ...(by.length > 0 ? { breakdowns: breakdowns[i] } : {}),
+  }));
 }
 
 /** The OOGO year report: every figure over the school year, and the same for the previous one under `previous`. */
 export async function yearReport(db: Db, year: string, options: ReportOptions): Promise<YearReport> {
   const previousYear = previousSchoolYear(year);
   const [current, previous] = await periodFigures(db, 'school_year', [{ label: year, ...schoolYearBounds(year) }, { label: previousYear, ...schoolYearBounds(previousYear) }], options);
-  return { ...current, ...headOf(options), previous };
+  const { breakdowns: _ignored, ...previousFigures } = previous;
+  return { ...current, ...headOf(options), previous: previousFigures };
 }
 
 /** One row per month of [from, to] that has begun by today: stock figures at month end, flows of the month. */
@@ -61,7 +74,7 @@ export async function monthlyReport(db: Db, from: string, to: string, options: R
     .map((month) => ({ label: month, ...monthBounds(month) }))
     .filter((m) => m.start <= today);
   const figures = await periodFigures(db, 'month', months, options);
-  const rows = figures.map(({ period, metrics, parts, verdicts }) => ({ month: period.label, stockOn: period.stockOn, metrics, parts, verdicts }));
+  const rows = figures.map(({ period, metrics, parts, verdicts, breakdowns }) => ({ month: period.label, stockOn: period.stockOn, metrics, parts, verdicts, ...(breakdowns ? { breakdowns } : {}) }));
   return { period: { from, to }, ...headOf(options), rows };
 }
 

@@ -39,6 +39,8 @@ export interface ReadModelTables {
     review_on: string | null;
     offer_kind: string | null;
     offer_since: string | null;
+    /** The reason that began the current run of the phase (the breakdown `reden`). */
+    reason: string | null;
     recorded_from: Date;
     recorded_to: Date | null;
   };
@@ -140,12 +142,20 @@ const meetingIndex: Migration = {
   },
 };
 
+/** The breakdown `reden` (interface.md "Breakdowns") reads a stretch's reason: the read models are projected again. */
+const stretchReason: Migration = {
+  async up(db) {
+    await sql`alter table readmodel.stretches add column reason text`.execute(db);
+    await sql`truncate readmodel.cases, readmodel.stretches, readmodel.occurrences, readmodel.checkpoints`.execute(db);
+  },
+};
+
 /** Brings the read-model schema up to date. */
 export async function migrateReadModels(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: {
-      getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn, '004_report_indexes': reportIndexes, '005_figures_v2': figuresV2, '006_meeting_index': meetingIndex }),
+      getMigrations: async () => ({ '001_initial': initial, '002_erasures': erasures, '003_last_event_on': lastEventOn, '004_report_indexes': reportIndexes, '005_figures_v2': figuresV2, '006_meeting_index': meetingIndex, '007_stretch_reason': stretchReason }),
     },
     migrationTableSchema: 'readmodel',
   });

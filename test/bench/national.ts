@@ -14,9 +14,8 @@ import { sql } from 'kysely';
 import { openPglite, openPostgres, PostgresEventStore, type Db, type OpenDatabase, type PactEvent } from '@pact/events';
 import { DEFAULT_CONFIG, monthlyReport, Projector, yearReport, type ReportOptions } from '@pact/projections';
 import { ingest, type IngestInput } from '../../backend/src/ingest.ts';
-import { monthlyReportCsv } from '../../backend/src/reports/csv.ts';
 import { presentMonthlyReport, presentYearReport } from '../../backend/src/reports/present.ts';
-import { yearReportCsv } from '../../backend/src/reports/csv.ts';
+import { reportCsv } from '../../backend/src/reports/files.ts';
 import { monthlyTable } from '../../backend/src/reports/tables.ts';
 import { nationalEvents, type NationalOptions } from '../../backend/src/simulator/national.ts';
 import { BENCH_DATABASE_URL, rate, ratio, timed, type ResultRow, type Target } from './support.ts';
@@ -244,8 +243,8 @@ export async function benchNational(targets: Target[], sizes: NationalSizes, log
         ['year report, one gemeente (GM0344)', () => yearReport(db.db, year, reportOptions('GM0344'))],
         ['monthly report (12 months), whole country', () => monthlyReport(db.db, '2023-08', '2024-07', reportOptions())],
         ['monthly report (12 months), one gemeente', () => monthlyReport(db.db, '2023-08', '2024-07', reportOptions('GM0344'))],
-        ['export year CSV, whole country', async () => yearReportCsv(presentYearReport(await yearReport(db.db, year, reportOptions()), 'small-numbers'), NOW)],
-        ['export monthly CSV, whole country', async () => monthlyReportCsv(presentMonthlyReport(await monthlyReport(db.db, '2023-08', '2024-07', reportOptions()), 'small-numbers'), NOW)],
+        ['export year CSV, whole country', async () => reportCsv(presentYearReport(await yearReport(db.db, year, reportOptions()), 'small-numbers'), NOW, true)],
+        ['export monthly CSV, whole country', async () => reportCsv(presentMonthlyReport(await monthlyReport(db.db, '2023-08', '2024-07', reportOptions()), 'small-numbers'), NOW, true)],
         [
           'export monthly xlsx, whole country',
           async () => {

@@ -4,9 +4,11 @@
 //   1. the report of GM0344 minus the report of GM0344 ∩ VO2602 (an intersection);
 //   2. a year's counts of cases minus its visible months (and a year's stock minus its last month, a table's
 //      total minus its visible parts, leerrecht minus officieel minus verborgen);
-//   3. two asOf values: the same month as known at two moments.
+//   3. two asOf values: the same month as known at two moments;
+//   4. breakdowns: a figure minus its visible cells, a year's stock cell minus its month's, a cell in two profiles,
+//      a cell as known at two publications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricById, PROFILES } from '@pact/projections';
+import { DIMENSION_IDS, DIMENSIONS, metricById, PROFILES } from '@pact/projections';
 import { ADDITIVE_RELATIONS } from '../../backend/src/reports/suppression.ts';
 import { PROFILE_SUMS } from '../../backend/src/reports/family.ts';
 import { demoEvents } from '../../backend/src/simulator/demo.ts';
@@ -162,4 +164,68 @@ describe('differencing attacks on the public figures (demo region, raad of GM034
     tally.recovered += moved;
     expect(moved).toBe(0);
   });
+
+  it('4. recovers no breakdown cell: a figure minus its visible cells, a stock cell minus its month, a cell in two profiles or at two publications', async () => {
+    tally.attacks++;
+    type Broken = Figures & { cells: Record<string, Record<string, number | null>>; suppressedCells: string[] };
+    const broken = async (token: string, year: string, profile: string, by: string, asOf?: string) => {
+      const q = `profile=${profile}&gemeente=GM0344&by=${by}${asOf ? `&asOf=${asOf}` : ''}`;
+      const y = await get(`/api/reports/year?year=${year}&${q}`, token);
+      const m = await get(`/api/reports/monthly?from=${year.slice(0, 4)}-08&to=${year.slice(5)}-07&${q}`, token);
+      expect([y.status, m.status]).toEqual([200, 200]);
+      return { year: y.body as Broken & { period: { stockOn: string } }, months: m.body.rows as (Broken & { stockOn: string })[] };
+    };
+    let cellsShown = 0;
+    let cellsHidden = 0;
+    for (const year of YEARS) {
+      for (const by of DIMENSION_IDS) {
+        const pub: Record<string, Awaited<ReturnType<typeof broken>>> = {};
+        const truth: typeof pub = {};
+        for (const profile of PROFILES) [pub[profile], truth[profile]] = [await broken(raad, year, profile, by), await broken(beleid, year, profile, by, NOW.toISOString())];
+        const tables = (profile: string) => [{ p: pub[profile].year, t: truth[profile].year }, ...pub[profile].months.map((p, i) => ({ p, t: truth[profile].months[i] }))];
+        const cellOf = (p: Broken, t: Broken, cell: string, id: string, total = false) => ({ hidden: p.suppressedCells.includes(`${cell}/${id}`), value: p.cells[cell][id], truth: t.cells[cell][id]!, total });
+        const tries: Parameters<typeof recover>[0][] = [];
+        for (const profile of PROFILES) {
+          for (const { p, t } of tables(profile)) {
+            const cells = Object.keys(t.cells);
+            for (const id of Object.keys(t.cells[cells[0]])) {
+              const n = cells.reduce((s, c) => s + t.cells[c][id]!, 0);
+              if (DIMENSIONS[by].partition) expect(n).toBe(t.metrics[id]); // beleid's cells add up to the figure
+              for (const c of cells) (p.suppressedCells.includes(`${c}/${id}`) ? cellsHidden++ : cellsShown++);
+              if (DIMENSIONS[by].partition) tries.push([{ hidden: hidden(p, id), value: p.metrics[id], truth: t.metrics[id]!, total: true }, ...cells.map((c) => cellOf(p, t, c, id))]);
+              const july = pub[profile].months.findIndex((m) => m.stockOn === pub[profile].year.period.stockOn);
+              if (metricById.get(id)!.type === 'stock' && p === pub[profile].year && july >= 0) {
+                for (const c of cells) tries.push([cellOf(p, t, c, id, true), cellOf(pub[profile].months[july], truth[profile].months[july], c, id)]);
+              }
+              for (const other of PROFILES.filter((o) => o !== profile)) {
+                if (p !== pub[profile].year) continue;
+                for (const c of cells) if (truth[other].year.cells[c][id] === t.cells[c][id]) tries.push([cellOf(p, t, c, id, true), cellOf(pub[other].year, truth[other].year, c, id)]);
+              }
+            }
+          }
+        }
+        for (const attempt of tries) {
+          tally.tried++;
+          const got = recover(attempt);
+          if (got && got.value === got.truth) tally.recovered++;
+        }
+        // two publications: no shown cell moved by 1 to 4
+        const before = await broken(raad, year, 'officieel', by, EARLIER);
+        for (const [i, m] of [before.year, ...before.months].entries()) {
+          const now = i === 0 ? pub.officieel.year : pub.officieel.months[i - 1];
+          for (const [c, figures] of Object.entries(m.cells)) {
+            for (const [id, v] of Object.entries(figures)) {
+              const w = now.cells[c][id];
+              if (v !== null && w !== null && Math.abs(v - w) >= 1 && Math.abs(v - w) <= 4) tally.recovered++;
+            }
+          }
+        }
+      }
+    }
+    tally.hiddenCells += cellsHidden;
+    console.log(`breakdowns: ${cellsShown} cells shown, ${cellsHidden} hidden to raad`);
+    expect(cellsHidden).toBeGreaterThan(0);
+    expect(cellsShown).toBeGreaterThan(cellsHidden);
+    expect(tally.recovered).toBe(0);
+  }, 300_000);
 });

@@ -1,13 +1,13 @@
 // What several CLI commands share: opening the stores with projections up to date, and the report options.
 import { isSchoolYear, isYearMonth, isIsoDate } from '@pact/events';
-import { Projector, type Profile, type RegionConfig, type Scope } from '@pact/projections';
+import { Projector, type Dimension, type Profile, type RegionConfig, type Scope } from '@pact/projections';
 import type { z } from '@hono/zod-openapi';
 import { AuthStore } from '../auth/store.ts';
 import { configFromEnv, RegionConfigError, type Config } from '../config.ts';
 import { auditRegionConfig } from '../region-config.ts';
 import { may, ROLES, suppressionFor, type Action, type Role } from '../auth/roles.ts';
 import type { Suppression } from '../reports/suppression.ts';
-import { asOfParam, gemeenteParam, profileParam, swvParam } from '../params.ts';
+import { asOfParam, byParam, gemeenteParam, profileParam, swvParam } from '../params.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { UsageError } from './args.ts';
 
@@ -67,6 +67,9 @@ function cliParam<S extends z.ZodType>(schema: S, value: string): z.output<S> {
 export function profileOf(value: string | undefined, config: RegionConfig): Profile {
   return value === undefined ? config.defaultProfile : cliParam(profileParam, value);
 }
+
+/** `--by`: a breakdown's dimension, or none. */
+export const byOf = (value: string | undefined): Dimension | undefined => (value === undefined ? undefined : cliParam(byParam, value));
 
 export function scopeOf(values: { gemeente?: string; swv?: string }): Scope {
   return {

@@ -6,14 +6,12 @@ import { ApiError } from '../http/errors.ts';
 import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
 import { PublicationStore, publishedMonthlyReport, publishedYearReport, scopeCode } from '../reports/publications.ts';
 import type { Runtime } from '../runtime.ts';
-import { monthlyReportCsv, yearReportCsv } from '../reports/csv.ts';
+import { reportCsv, reportXlsx } from '../reports/files.ts';
 import { signalsCsv } from '../reports/signals-csv.ts';
 import { metricsCsv } from '../reports/metrics-csv.ts';
-import { monthlyTable, yearTable } from '../reports/tables.ts';
-import { tableXlsx } from '../exports/xlsx.ts';
 import { parse, UsageError } from './args.ts';
 import type { Command } from './commands.ts';
-import { asOfOf, checkDay, checkMonth, checkYear, cliConfig, formatOf, openWithProjections, profileOf, REPORT_OPTIONS, roleFor, scopeOf } from './common.ts';
+import { asOfOf, byOf, checkDay, checkMonth, checkYear, cliConfig, formatOf, openWithProjections, profileOf, REPORT_OPTIONS, roleFor, scopeOf } from './common.ts';
 
 const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 /** A binary file (xlsx) to stdout, e.g. `… --format xlsx > jaar.xlsx`. */
@@ -77,12 +75,13 @@ export const publishCommand: Command = {
 
 export const reportCommand: Command = {
   summary: 'de jaarrapportage (OOGO) over een schooljaar, met het vorige schooljaar',
-  usage: '--year 2023-2024 [--profile P] [--gemeente GM0344] [--swv PO2601] [--as-of TIJDSTIP] [--role R] [--format json|csv|xlsx]',
+  usage: '--year 2023-2024 [--profile P] [--gemeente GM0344] [--swv PO2601] [--as-of TIJDSTIP] [--by D] [--role R] [--format json|csv|xlsx]',
   async run(args) {
-    const { values } = parse(args, { ...REPORT_OPTIONS, year: { type: 'string' } });
+    const { values } = parse(args, { ...REPORT_OPTIONS, year: { type: 'string' }, by: { type: 'string' } });
     const year = checkYear(values.year);
     const config = cliConfig(values['data-dir']).region;
-    const options = { profile: profileOf(values.profile, config), scope: scopeOf(values), asOf: asOfOf(values['as-of']), config };
+    const by = byOf(values.by);
+    const options = { profile: profileOf(values.profile, config), scope: scopeOf(values), asOf: asOfOf(values['as-of']), config, by: by ? [by] : undefined };
     const format = formatOf(values.format, ['json', 'csv', 'xlsx'] as const);
     const suppression = roleFor(values.role, format === 'json' ? 'read-reports' : 'export-reports');
     const { runtime } = await openWithProjections(values['data-dir']);
@@ -90,10 +89,10 @@ export const reportCommand: Command = {
       const now = runtime.clock();
       const report =
         suppression === 'none'
-          ? presentYearReport(await yearReport(runtime.db, year, { ...options, now }), suppression)
-          : publishedYearReport(await publication(runtime, options), year, options.profile, options.scope);
-      if (format === 'xlsx') await writeFile(await tableXlsx(yearTable(report, now, suppression !== 'none'), 'Jaarrapportage', now));
-      else print(format === 'json' ? JSON.stringify(report, null, 2) : yearReportCsv(report, now, suppression !== 'none'));
+          ? presentYearReport(await yearReport(runtime.db, year, { ...options, now }), suppression, by)
+          : publishedYearReport(await publication(runtime, options), year, options.profile, options.scope, by);
+      if (format === 'xlsx') await writeFile(await reportXlsx(report, now, suppression !== 'none'));
+      else print(format === 'json' ? JSON.stringify(report, null, 2) : reportCsv(report, now, suppression !== 'none'));
       return 0;
     } catch (error) {
       if (error instanceof RangeError) throw new UsageError(error.message);
@@ -106,14 +105,15 @@ export const reportCommand: Command = {
 
 export const monthlyCommand: Command = {
   summary: 'maandcijfers: per maand de stand aan het eind en de stromen in de maand',
-  usage: '--from 2023-08 --to 2024-07 [--profile P] [--gemeente ..] [--swv ..] [--as-of ..] [--role R] [--format json|csv|xlsx]',
+  usage: '--from 2023-08 --to 2024-07 [--profile P] [--gemeente ..] [--swv ..] [--as-of ..] [--by D] [--role R] [--format json|csv|xlsx]',
   async run(args) {
-    const { values } = parse(args, { ...REPORT_OPTIONS, from: { type: 'string' }, to: { type: 'string' } });
+    const { values } = parse(args, { ...REPORT_OPTIONS, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' } });
     const from = checkMonth('from', values.from);
     const to = checkMonth('to', values.to);
     if (to < from) throw new UsageError('--to ligt voor --from');
     const config = cliConfig(values['data-dir']).region;
-    const options = { profile: profileOf(values.profile, config), scope: scopeOf(values), asOf: asOfOf(values['as-of']), config };
+    const by = byOf(values.by);
+    const options = { profile: profileOf(values.profile, config), scope: scopeOf(values), asOf: asOfOf(values['as-of']), config, by: by ? [by] : undefined };
     const format = formatOf(values.format, ['json', 'csv', 'xlsx'] as const);
     const suppression = roleFor(values.role, format === 'json' ? 'read-reports' : 'export-reports');
     const { runtime } = await openWithProjections(values['data-dir']);
@@ -121,10 +121,10 @@ export const monthlyCommand: Command = {
       const now = runtime.clock();
       const report =
         suppression === 'none'
-          ? presentMonthlyReport(await monthlyReport(runtime.db, from, to, { ...options, now }), suppression)
-          : publishedMonthlyReport(await publication(runtime, options), from, to, options.profile, options.scope);
-      if (format === 'xlsx') await writeFile(await tableXlsx(monthlyTable(report, now, suppression !== 'none'), 'Maandcijfers', now));
-      else print(format === 'json' ? JSON.stringify(report, null, 2) : monthlyReportCsv(report, now, suppression !== 'none'));
+          ? presentMonthlyReport(await monthlyReport(runtime.db, from, to, { ...options, now }), suppression, by)
+          : publishedMonthlyReport(await publication(runtime, options), from, to, options.profile, options.scope, by);
+      if (format === 'xlsx') await writeFile(await reportXlsx(report, now, suppression !== 'none'));
+      else print(format === 'json' ? JSON.stringify(report, null, 2) : reportCsv(report, now, suppression !== 'none'));
       return 0;
     } finally {
       await runtime.close();

@@ -19,11 +19,21 @@ function setCell(target: ExcelJS.Cell, cell: Cell) {
   }
 }
 
-/** A workbook with one sheet for `table` (named `sheetName`) and the "Definities" sheet. */
-export async function tableXlsx(table: ExportTable, sheetName: string, generatedAt: Date): Promise<Buffer> {
+/** A workbook with one sheet for `table` (named `sheetName`), one per `more` table, and the "Definities" sheet. */
+export async function tableXlsx(table: ExportTable, sheetName: string, generatedAt: Date, more: { table: ExportTable; sheetName: string }[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Pactmonitor';
   workbook.created = generatedAt;
+  for (const sheet of [{ table, sheetName }, ...more]) addTableSheet(workbook, sheet.table, sheet.sheetName);
+  const definitions = workbook.addWorksheet('Definities');
+  definitions.addRow(DEFINITION_HEAD).font = { bold: true };
+  for (const row of definitionRows(table.config)) definitions.addRow(row).alignment = { wrapText: true, vertical: 'top' };
+  definitions.columns.forEach((column, i) => (column.width = [28, 36, 10, 12, 80, 60][i] ?? 20));
+  definitions.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addTableSheet(workbook: ExcelJS.Workbook, table: ExportTable, sheetName: string) {
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(['Pactmonitor', table.title]).font = { bold: true, size: 13 };
   for (const [label, value] of table.meta) sheet.addRow([label, value]).getCell(1).font = { bold: true };
@@ -36,11 +46,4 @@ export async function tableXlsx(table: ExportTable, sheetName: string, generated
   }
   const columns = Math.max(...table.head.map((h) => h.length));
   for (let i = 1; i <= columns; i++) sheet.getColumn(i).width = i <= 2 ? 28 : 14;
-
-  const definitions = workbook.addWorksheet('Definities');
-  definitions.addRow(DEFINITION_HEAD).font = { bold: true };
-  for (const row of definitionRows(table.config)) definitions.addRow(row).alignment = { wrapText: true, vertical: 'top' };
-  definitions.columns.forEach((column, i) => (column.width = [28, 36, 10, 12, 80, 60][i] ?? 20));
-  definitions.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,8 +1,7 @@
 // Reports as Dutch-Excel CSV: UTF-8 with BOM, `;` separated, decimal comma, CRLF; suppressed cells `<5` (or `×`),
 // shares without a denominator `–`; every text cell neutralised against formula injection.
 import { formatCsv, neutraliseFormula } from '../csv.ts';
-import type { PresentedMonthlyReport, PresentedYearReport } from './present.ts';
-import { monthlyTable, yearTable, type Cell, type ExportTable } from './tables.ts';
+import type { Cell, ExportTable } from './tables.ts';
 
 const BOM = '\uFEFF';
 
@@ -20,12 +19,4 @@ export function csvDocument(rows: readonly (readonly string[])[]): string {
 
 export function tableCsv(table: ExportTable): string {
   return csvDocument([['Pactmonitor', table.title], ...table.meta, [], ...table.head, ...table.rows.map((r) => r.map(csvCell))]);
-}
-
-export function yearReportCsv(report: PresentedYearReport, generatedAt: Date, suppressed = report.suppressed.length > 0): string {
-  return tableCsv(yearTable(report, generatedAt, suppressed));
-}
-
-export function monthlyReportCsv(report: PresentedMonthlyReport, generatedAt: Date, suppressed = report.suppressed.length > 0): string {
-  return tableCsv(monthlyTable(report, generatedAt, suppressed));
 }

@@ -10,9 +10,11 @@
 //   are), and PROFILE_SUMS hold across profiles;
 // - publications: a count that changed by 1 to k − 1 since a publication before it (whose cell was shown) is hidden, or
 //   the difference would count the few children registered in between.
+// - breakdowns (interface.md "Breakdowns"): each cell is a cell of the table (`<dimension>/<cell>/<metric id>`); the
+//   cells of a partitioning dimension sum to their figure, and the other relations hold for a cell as for its figure.
 // Everything is found through the catalogue (`metricById`: unit, type) and the ids present, so new figures join
 // the relations by their kind; a relation that names a figure not in the tables is left out.
-import { metricById, PROFILES, type Verdict } from '@pact/projections';
+import { DIMENSIONS, metricById, PROFILES, type Breakdowns, type Dimension, type Verdict } from '@pact/projections';
 import { ADDITIVE_RELATIONS, countsPeople, hideIn, isSmall, primaryCells, protect, smallBounds, type Bounds, type CellRelation } from './suppression.ts';
 
 /** One table's figures as computed, before suppression. */
@@ -21,6 +23,7 @@ export interface RawTable {
   parts: Record<string, { numerator: number; denominator: number }>;
   /** The catalogue's verdict of a figure against its target; a suppressed figure's verdict is left out. */
   verdicts: Record<string, Verdict>;
+  breakdowns?: Breakdowns;
 }
 
 export interface RawYear {
@@ -32,11 +35,19 @@ export interface RawYear {
 /** The tables of one publication: per profile, per school year. */
 export type RawFamily = Record<string, Record<string, RawYear>>;
 
+/** A breakdown as published: per cell, per figure; `suppressed`/`complementary` name `<cell>/<metric id>`. */
+export interface PublishedCells {
+  cells: Record<string, Record<string, number | null>>;
+  suppressed: string[];
+  complementary: string[];
+}
+
 export interface PublishedTable {
   metrics: Record<string, number | null>;
   verdicts: Record<string, Verdict>;
   suppressed: string[];
   complementary: string[];
+  breakdowns?: Partial<Record<Dimension, PublishedCells>>;
 }
 
 export interface PublishedYear {
@@ -54,6 +65,28 @@ export const PROFILE_SUMS: readonly { total: [string, string]; parts: [string, s
 ];
 
 const key = (profile: string, period: string, id: string) => `${profile}|${period}|${id}`;
+/** A breakdown cell's id within its table. */
+const cellId = (by: string, cell: string, id: string) => `${by}/${cell}/${id}`;
+/** The figure a table id is of (a breakdown cell: its metric). */
+const figureOf = (tableId: string) => tableId.slice(tableId.lastIndexOf('/') + 1);
+
+/** A table's values: its figures, then every breakdown cell under its `cellId`. */
+function valuesOf(table: RawTable): [string, number | null][] {
+  const cells = Object.entries(table.breakdowns ?? {}).flatMap(([by, cells]) =>
+    Object.entries(cells).flatMap(([cell, figures]) => Object.entries(figures).map(([id, n]): [string, number] => [cellId(by, cell, id), n])),
+  );
+  return [...Object.entries(table.metrics), ...cells];
+}
+
+/** Within a table: a partitioning dimension's cells of a figure add up to the figure. */
+function breakdownSums(breakdowns: Breakdowns): { total: string; parts: string[] }[] {
+  return Object.entries(breakdowns)
+    .filter(([by]) => DIMENSIONS[by as Dimension].partition)
+    .flatMap(([by, cells]) => {
+      const ids = Object.keys(Object.values(cells)[0] ?? {});
+      return ids.map((id) => ({ total: id, parts: Object.keys(cells).map((cell) => cellId(by, cell, id)) }));
+    });
+}
 
 /** The relations among the cells of a family (see the top of this file). */
 export function familyRelations(family: RawFamily): CellRelation[] {
@@ -62,9 +95,9 @@ export function familyRelations(family: RawFamily): CellRelation[] {
   for (const [profile, years] of Object.entries(family)) {
     for (const [label, y] of Object.entries(years)) {
       tables.push({ profile, period: label, table: y.year }, ...y.months.map((m) => ({ profile, period: m.month, table: m })));
-      for (const id of Object.keys(y.year.metrics)) {
-        const m = metricById.get(id);
-        if (!m || !countsPeople(id)) continue;
+      for (const [id] of valuesOf(y.year)) {
+        const m = metricById.get(figureOf(id));
+        if (!m || !countsPeople(m.id)) continue;
         const at = (month: string) => key(profile, month, id);
         if (m.type === 'period' && m.unit === 'casussen' && y.months.length > 0) relations.push({ total: key(profile, label, id), parts: y.months.map((x) => at(x.month)) });
         if (m.type === 'stock') {
@@ -76,13 +109,13 @@ export function familyRelations(family: RawFamily): CellRelation[] {
     }
   }
   for (const { profile, period, table } of tables) {
-    for (const r of ADDITIVE_RELATIONS) relations.push({ total: key(profile, period, r.total), parts: r.parts.map((p) => key(profile, period, p)) });
+    for (const r of [...ADDITIVE_RELATIONS, ...breakdownSums(table.breakdowns ?? {})]) relations.push({ total: key(profile, period, r.total), parts: r.parts.map((p) => key(profile, period, p)) });
   }
   // profiles: equal values are one cell; and the sums across profiles
   const byCell = new Map<string, { profile: string; value: number | null }[]>();
   for (const { profile, period, table } of tables) {
-    for (const [id, value] of Object.entries(table.metrics)) {
-      if (!countsPeople(id)) continue;
+    for (const [id, value] of valuesOf(table)) {
+      if (!countsPeople(figureOf(id))) continue;
       const list = byCell.get(`${period}|${id}`) ?? [];
       list.push({ profile, value });
       byCell.set(`${period}|${id}`, list);
@@ -118,13 +151,14 @@ export function suppressFamily(family: RawFamily, k: number, earlier: readonly P
     }
   };
   each((profile, period, table) => {
-    for (const [id, value] of Object.entries(table.metrics)) if (value !== null) values.set(key(profile, period, id), value);
-    for (const id of primaryCells(table.metrics, table.parts, k)) hidden.set(key(profile, period, id), smallBounds(k));
+    for (const [id, value] of valuesOf(table)) if (value !== null) values.set(key(profile, period, id), value);
+    const small = valuesOf(table).filter(([id, n]) => id.includes('/') && n !== null && isSmall(n, k));
+    for (const id of [...primaryCells(table.metrics, table.parts, k), ...small.map(([id]) => id)]) hidden.set(key(profile, period, id), smallBounds(k));
   });
   each((profile, period, table) => {
-    for (const [id, value] of Object.entries(table.metrics)) {
+    for (const [id, value] of valuesOf(table)) {
       const cell = key(profile, period, id);
-      if (value === null || hidden.has(cell) || !countsPeople(id)) continue;
+      if (value === null || hidden.has(cell) || !countsPeople(figureOf(id))) continue;
       for (const before of earlier) {
         const shown = publishedValue(before, profile, period, id);
         if (shown !== undefined && isSmall(Math.abs(value - shown), k)) {
@@ -143,7 +177,8 @@ export function suppressFamily(family: RawFamily, k: number, earlier: readonly P
     const hidden = new Set(mine(all));
     // a verdict says on which side of its target a figure lies: not for a hidden one
     const verdicts = Object.fromEntries(Object.entries(table.verdicts).filter(([id]) => !hidden.has(id)));
-    return { ...hideIn(table.metrics, hidden, mine(complementary)), verdicts };
+    const breakdowns = Object.entries(table.breakdowns ?? {}).map(([by, cells]) => [by, publishedCells(by, cells, (id) => all.has(key(profile, period, id)), (id) => complementary.has(key(profile, period, id)))]);
+    return { ...hideIn(table.metrics, hidden, mine(complementary)), verdicts, ...(table.breakdowns ? { breakdowns: Object.fromEntries(breakdowns) } : {}) };
   };
   return Object.fromEntries(
     Object.entries(family).map(([profile, years]) => [
@@ -158,11 +193,35 @@ export function suppressFamily(family: RawFamily, k: number, earlier: readonly P
   );
 }
 
+/** One breakdown with its hidden cells (`isHidden`, `isComplement`: by table id) as null. */
+function publishedCells(by: string, cells: Record<string, Record<string, number>>, isHidden: (id: string) => boolean, isComplement: (id: string) => boolean): PublishedCells {
+  const suppressed: string[] = [];
+  const complementary: string[] = [];
+  const shown = Object.fromEntries(
+    Object.entries(cells).map(([cell, figures]) => [
+      cell,
+      Object.fromEntries(
+        Object.entries(figures).map(([id, n]) => {
+          const tableId = cellId(by, cell, id);
+          if (!isHidden(tableId)) return [id, n];
+          suppressed.push(`${cell}/${id}`);
+          if (isComplement(tableId)) complementary.push(`${cell}/${id}`);
+          return [id, null];
+        }),
+      ),
+    ]),
+  );
+  return { cells: shown, suppressed, complementary };
+}
+
 /** A cell's value as a publication showed it (undefined: not in it, or hidden). */
 function publishedValue(family: PublishedFamily, profile: string, period: string, id: string): number | undefined {
   for (const y of Object.values(family[profile] ?? {})) {
     const table = y.period.label === period ? y.year : y.months.find((m) => m.month === period);
-    if (table) return table.metrics[id] ?? undefined;
+    if (!table) continue;
+    if (!id.includes('/')) return table.metrics[id] ?? undefined;
+    const [by, cell, figure] = id.split('/');
+    return table.breakdowns?.[by as Dimension]?.cells[cell]?.[figure] ?? undefined;
   }
   return undefined;
 }

@@ -7,10 +7,10 @@
 // reads the same rows.
 import { Migrator, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { amsterdamDate, monthOf, monthsBetween, previousSchoolYear, schoolYearBounds, schoolYearOf, type Db } from '@pact/events';
-import { monthlyReport, PROFILES, registeredDays, yearReport, type Profile, type RegionConfig, type Scope } from '@pact/projections';
+import { DIMENSION_IDS, monthlyReport, PROFILES, registeredDays, yearReport, type Dimension, type Profile, type RegionConfig, type Scope } from '@pact/projections';
 import { ApiError } from '../http/errors.ts';
-import { suppressFamily, type PublishedFamily, type RawFamily } from './family.ts';
-import type { PresentedMonthlyReport, PresentedYearReport } from './present.ts';
+import { suppressFamily, type PublishedFamily, type PublishedTable, type RawFamily } from './family.ts';
+import { breakdownOf, type PresentedMonthlyReport, type PresentedYearReport } from './present.ts';
 
 interface PublicationTables {
   'app.publications': { id: Generated<number>; scope_code: string; as_of: Date; created_at: Date; created_by: string; config: RegionConfig; figures: PublishedFamily };
@@ -42,7 +42,7 @@ export function scopeCode(scope: Scope): string {
 
 const scopeOf = (code: string): Scope => (code.startsWith('GM') ? { gemeente: code } : { swv: code });
 
-/** The figures of a publication for `scope` at `asOf`, before suppression: every profile, year and month. */
+/** The figures of a publication for `scope` at `asOf`, before suppression: every profile, year and month; the default profile's with every breakdown. */
 export async function publicationFigures(db: Db, scope: Scope, asOf: Date, config: RegionConfig): Promise<RawFamily> {
   const today = amsterdamDate(asOf);
   const range = await registeredDays(db, scope);
@@ -51,7 +51,8 @@ export async function publicationFigures(db: Db, scope: Scope, asOf: Date, confi
   for (let y = first; schoolYearBounds(y).start <= today; y = `${Number(y.slice(0, 4)) + 1}-${Number(y.slice(0, 4)) + 2}`) years.push(y);
   const family: RawFamily = {};
   for (const profile of PROFILES) {
-    const options = { profile, scope, asOf, now: asOf, config };
+    // breakdowns in the region's default profile only: across profiles, cells would be linked by many equal values
+    const options = { profile, scope, asOf, now: asOf, config, by: DIMENSION_IDS };
     const months = await monthlyReport(db, monthOf(schoolYearBounds(years[0]).start), monthOf(today), options);
     family[profile] = {};
     for (const year of years) {
@@ -59,8 +60,10 @@ export async function publicationFigures(db: Db, scope: Scope, asOf: Date, confi
       const inYear = new Set(monthsBetween(monthOf(report.period.start), monthOf(report.period.end)));
       family[profile][year] = {
         period: report.period,
-        year: { metrics: report.metrics, parts: report.parts, verdicts: report.verdicts },
-        months: months.rows.filter((r) => inYear.has(r.month)).map((r) => ({ month: r.month, start: `${r.month}-01`, stockOn: r.stockOn, metrics: r.metrics, parts: r.parts, verdicts: r.verdicts })),
+        year: { metrics: report.metrics, parts: report.parts, verdicts: report.verdicts, breakdowns: report.breakdowns },
+        months: months.rows
+          .filter((r) => inYear.has(r.month))
+          .map((r) => ({ month: r.month, start: `${r.month}-01`, stockOn: r.stockOn, metrics: r.metrics, parts: r.parts, verdicts: r.verdicts, breakdowns: r.breakdowns })),
       };
     }
   }
@@ -141,8 +144,16 @@ function view(row: { id: number; scope_code: string; as_of: Date; created_at: Da
   return { id: row.id, scope: scopeOf(row.scope_code), asOf: new Date(row.as_of).toISOString(), createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by };
 }
 
+/** A published table without its breakdowns, or with the one asked for. */
+function publishedTable({ breakdowns, ...table }: PublishedTable, by: Dimension | undefined) {
+  if (!by) return table;
+  const cells = breakdowns?.[by];
+  if (!cells) throw new ApiError(400, 'NOT_PUBLISHED', 'Deze publicatie is gemaakt voordat er uitsplitsingen waren; beleid maakt een nieuwe publicatie (POST /api/publications)');
+  return { ...table, ...breakdownOf(by, cells) };
+}
+
 /** A year report as a publication shows it (with the year before, when the publication has it). */
-export function publishedYearReport(published: Publication, year: string, profile: Profile, scope: Scope): PresentedYearReport {
+export function publishedYearReport(published: Publication, year: string, profile: Profile, scope: Scope, by?: Dimension): PresentedYearReport {
   const years = published.figures[profile] ?? {};
   const y = years[year];
   if (!y) throw new ApiError(400, 'INVALID_PERIOD', `Het schooljaar ${year} staat niet in deze publicatie (van ${Object.keys(years)[0] ?? '–'} tot de publicatie)`);
@@ -153,15 +164,15 @@ export function publishedYearReport(published: Publication, year: string, profil
     scope,
     asOf: published.asOf,
     config: published.config,
-    ...y.year,
-    previous: before ? { period: before.period, ...before.year } : null,
+    ...publishedTable(y.year, by),
+    previous: before ? { period: before.period, ...publishedTable(before.year, undefined) } : null,
   };
 }
 
 /** Monthly figures as a publication shows them: the months of [from, to] in it. */
-export function publishedMonthlyReport(published: Publication, from: string, to: string, profile: Profile, scope: Scope): PresentedMonthlyReport {
+export function publishedMonthlyReport(published: Publication, from: string, to: string, profile: Profile, scope: Scope, by?: Dimension): PresentedMonthlyReport {
   const wanted = new Set(monthsBetween(from, to));
-  const rows = Object.values(published.figures[profile] ?? {}).flatMap((y) => y.months.filter((m) => wanted.has(m.month)));
+  const rows = Object.values(published.figures[profile] ?? {}).flatMap((y) => y.months.filter((m) => wanted.has(m.month)).map(({ month, stockOn, ...table }) => ({ month, stockOn, ...publishedTable(table, by) })));
   if (rows.length === 0) throw new ApiError(400, 'INVALID_PERIOD', 'Geen van deze maanden staat in de publicatie');
   return { period: { from, to }, profile, scope, asOf: published.asOf, config: published.config, rows, suppressed: [...new Set(rows.flatMap((r) => r.suppressed))] };
 }

@@ -212,16 +212,49 @@ function determined(relations: readonly CellRelation[], values: ReadonlyMap<stri
   return undefined;
 }
 
-/** The visible cell to hide next to `cell`: the smallest positive one of a relation holding it, parts before totals. */
+/**
+ * The visible cell to hide next to `cell`. First in the relations holding it or a cell equal to it (a relation of one
+ * part): the smallest positive cell, of a relation in which nothing else is hidden first (that one pins it), parts
+ * before totals. When every cell of those is hidden already, the nearest relations beyond them, and so on.
+ */
 function complementFor(cell: string, relations: readonly CellRelation[], values: ReadonlyMap<string, number>, bounds: ReadonlyMap<string, Bounds>): string | undefined {
-  const holding = relations.filter((r) => r.total === cell || r.parts.includes(cell));
-  const candidates = [...(holding.length > 0 ? holding : relations)].flatMap((r) => [
-    ...r.parts.filter((p) => !bounds.has(p)).map((p) => ({ id: p, total: 0 })),
-    ...(bounds.has(r.total) ? [] : [{ id: r.total, total: 1 }]),
-  ]);
-  const rank = (c: { id: string; total: number }) => [values.get(c.id)! > 0 ? 0 : 1, values.get(c.id)!, c.total];
-  candidates.sort((a, b) => compareTuples(rank(a), rank(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return candidates[0]?.id ?? (holding.length > 0 ? complementFor(cell, relations.filter((r) => !holding.includes(r)), values, bounds) : undefined);
+  const seen = equalTo(cell, relations);
+  const used = new Set<CellRelation>();
+  let frontier = new Set(seen);
+  while (frontier.size > 0) {
+    const holding = relations.filter((r) => !used.has(r) && (frontier.has(r.total) || r.parts.some((p) => frontier.has(p))));
+    for (const r of holding) used.add(r);
+    const candidates = holding.flatMap((r) => {
+      const alone = [r.total, ...r.parts].filter((c) => bounds.has(c)).length <= 1 ? 0 : 1;
+      return [...r.parts.filter((p) => !bounds.has(p)).map((p) => ({ id: p, alone, total: 0 })), ...(bounds.has(r.total) ? [] : [{ id: r.total, alone, total: 1 }])];
+    });
+    if (candidates.length > 0) {
+      const rank = (c: { id: string; alone: number; total: number }) => [c.alone, values.get(c.id)! > 0 ? 0 : 1, values.get(c.id)!, c.total];
+      candidates.sort((a, b) => compareTuples(rank(a), rank(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return candidates[0].id;
+    }
+    frontier = new Set(holding.flatMap((r) => [r.total, ...r.parts]).filter((c) => !seen.has(c)));
+    for (const c of frontier) seen.add(c);
+  }
+  return undefined;
+}
+
+/** `cell` and every cell that relations of one part make equal to it. */
+function equalTo(cell: string, relations: readonly CellRelation[]): Set<string> {
+  const equal = new Set([cell]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of relations) {
+      if (r.parts.length !== 1) continue;
+      const [a, b] = [r.total, r.parts[0]];
+      if (equal.has(a) !== equal.has(b)) {
+        equal.add(a);
+        equal.add(b);
+        grew = true;
+      }
+    }
+  }
+  return equal;
 }
 
 function compareTuples(a: number[], b: number[]): number {

@@ -1,7 +1,8 @@
 // Reports as tables, one model for every export: CSV, xlsx and the printed (PDF) report show the same cells.
 // A cell is text, a typed number (a count or a share 0..1) or a date; suppressed figures are text (`<k`, `×`).
-import { describeCatalogue, metricById, VERDICT_LABELS, type RegionConfig, type Verdict } from '@pact/projections';
-import type { PresentedFigures, PresentedMonthlyReport, PresentedYearReport } from './present.ts';
+import { breakdownMetrics, describeCatalogue, DIMENSIONS, metricById, VERDICT_LABELS, type RegionConfig, type Verdict } from '@pact/projections';
+import { cellLabels, DIMENSION_LABELS } from '@pact/projections/labels';
+import type { PresentedBreakdown, PresentedFigures, PresentedMonthlyReport, PresentedYearReport } from './present.ts';
 
 export type Cell = string | { number: number; share: boolean } | { date: string };
 
@@ -101,5 +102,47 @@ export function monthlyTable(report: PresentedMonthlyReport, generatedAt: Date, 
       ['month', 'stockOn', ...catalogue.map((m) => m.id), ...judged.map((m) => `verdict_${m.id}`)],
     ],
     rows: report.rows.map((r) => [r.month, { date: r.stockOn }, ...catalogue.map((m) => figureCell(m.id, r, report.config.suppressionK)), ...judged.map((m) => verdictCell(r.verdicts[m.id]))]),
+  };
+}
+
+/** A breakdown's cell as a table row's figures: the cell's values, its hidden ones as `<k`/`×`. */
+function cellFigures(b: PresentedBreakdown, cell: string): Pick<PresentedFigures, 'metrics' | 'suppressed' | 'complementary'> {
+  const mine = (list: string[]) => list.filter((c) => c.startsWith(`${cell}/`)).map((c) => c.slice(cell.length + 1));
+  return { metrics: b.cells[cell] ?? {}, suppressed: mine(b.suppressedCells), complementary: mine(b.complementaryCells) };
+}
+
+/**
+ * A breakdown as a table (its own sheet): a row per cell (monthly: per month and cell), a column per figure it splits,
+ * and for a partitioning dimension a total row that the cells add up to.
+ */
+export function breakdownTable(report: PresentedYearReport | PresentedMonthlyReport, generatedAt: Date, suppressed: boolean): ExportTable | undefined {
+  const tables: { month?: string; figures: PresentedFigures | PresentedMonthlyReport['rows'][number] }[] = 'rows' in report ? report.rows.map((r) => ({ month: r.month, figures: r })) : [{ figures: report }];
+  const by = tables[0]?.figures.by;
+  if (!by) return undefined;
+  const k = report.config.suppressionK;
+  const ids = breakdownMetrics(by);
+  const labels = cellLabels(by, report.config);
+  const catalogue = new Map(describeCatalogue(report.config).map((m) => [m.id, m.label]));
+  const monthly = 'rows' in report;
+  const period = monthly ? `${report.period.from} t/m ${report.period.to}` : yearPeriodText(report);
+  const rows: Cell[][] = [];
+  for (const { month, figures } of tables) {
+    const b = figures as PresentedBreakdown & PresentedFigures;
+    const lead = monthly ? [month ?? ''] : [];
+    for (const cell of Object.keys(b.cells)) rows.push([...lead, cell, labels[cell] ?? cell, ...ids.map((id) => figureCell(id, cellFigures(b, cell), k))]);
+    if (DIMENSIONS[by].partition) rows.push([...lead, 'totaal', 'Totaal', ...ids.map((id) => figureCell(id, b, k))]);
+  }
+  return {
+    title: `Uitsplitsing naar ${DIMENSION_LABELS[by].toLowerCase()}`,
+    config: report.config,
+    meta: [
+      ...metaRows(report, period, generatedAt, suppressed),
+      ['Uitsplitsing', DIMENSIONS[by].partition ? 'ieder kind staat in precies één cel; de cellen tellen op tot het totaal' : 'een kind kan op meer wachtlijsten tegelijk staan; de cellen tellen niet op tot het totaal'],
+    ],
+    head: [
+      [...(monthly ? ['Maand'] : []), 'Cel', DIMENSION_LABELS[by], ...ids.map((id) => catalogue.get(id) ?? id)],
+      [...(monthly ? ['month'] : []), by, 'label', ...ids],
+    ],
+    rows,
   };
 }

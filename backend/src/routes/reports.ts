@@ -3,20 +3,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { amsterdamDate, schoolYearBounds, schoolYearOf } from '@pact/events';
-import { monthlyReport, PROFILES, registeredDays, VERDICTS, yearReport, type ReportOptions } from '@pact/projections';
+import { monthlyReport, PROFILES, registeredDays, VERDICTS, yearReport, type Dimension, type ReportOptions } from '@pact/projections';
 import type { AppDeps } from '../app.ts';
 import { queryScope, suppressionFor, type Principal } from '../auth/roles.ts';
 import { PdfBusy, PdfUnavailable } from '../exports/pdf.ts';
-import { XLSX_TYPE, tableXlsx } from '../exports/xlsx.ts';
+import { XLSX_TYPE } from '../exports/xlsx.ts';
 import { authorised, router, SECURITY, type AppEnv } from '../http/context.ts';
 import { CSV_TYPE, download, requestedFormat } from '../http/download.ts';
 import { ApiError, errorResponses } from '../http/errors.ts';
-import { asOfParam, gemeenteParam, monthParam, profileParam, schoolYearParam, swvParam } from '../params.ts';
-import { tableCsv } from '../reports/csv.ts';
+import { asOfParam, byParam, gemeenteParam, monthParam, profileParam, schoolYearParam, swvParam } from '../params.ts';
 import { FigureCache } from '../reports/cache.ts';
 import { presentMonthlyReport, presentYearReport } from '../reports/present.ts';
 import { publishedMonthlyReport, publishedYearReport } from '../reports/publications.ts';
-import { monthlyTable, yearTable } from '../reports/tables.ts';
+import { reportCsv, reportXlsx } from '../reports/files.ts';
 
 export const ScopeQuery = {
   profile: profileParam.optional().openapi({ description: 'officieel (standaard), breed of leerrecht' }),
@@ -30,6 +29,13 @@ const AsOfQuery = {
   }),
 };
 
+const ByQuery = { by: byParam.optional().openapi({ description: 'Uitsplitsen naar: sector, leeftijd, reden, wachtlijst of duur (interface.md "Breakdowns")' }) };
+const Breakdown = {
+  by: byParam.optional(),
+  cells: z.record(z.string(), z.record(z.string(), z.number().nullable())).optional().openapi({ description: 'Per cel, per cijfer: het aantal kinderen (null: niet getoond)' }),
+  suppressedCells: z.array(z.string()).optional().openapi({ description: 'De niet getoonde cellen, als <cel>/<cijfer>' }),
+  complementaryCells: z.array(z.string()).optional().openapi({ description: 'Daarvan: niet getoond zodat een klein aantal niet te berekenen is' }),
+};
 const Period = z.object({ label: z.string(), start: z.string(), end: z.string(), stockOn: z.string() });
 const Verdicts = z.record(z.string(), z.enum(VERDICTS)).openapi({ description: 'Het oordeel per cijfer met een doel (metrics.md "Targets and verdicts")' });
 const FigureValues = { metrics: z.record(z.string(), z.number().nullable()), verdicts: Verdicts, suppressed: z.array(z.string()), complementary: z.array(z.string()) };
@@ -47,12 +53,12 @@ export const RegionConfigSchema = z
   })
   .openapi('RegionConfig');
 const Head = { profile: z.string(), scope: Scope, asOf: z.string().nullable(), config: RegionConfigSchema };
-const YearReportSchema = Figures.extend({ ...Head, previous: Figures.nullable() }).openapi('YearReport');
+const YearReportSchema = Figures.extend({ ...Head, ...Breakdown, previous: Figures.nullable() }).openapi('YearReport');
 const MonthlyReportSchema = z
   .object({
     period: z.object({ from: z.string(), to: z.string() }),
     ...Head,
-    rows: z.array(z.object({ month: z.string(), stockOn: z.string(), ...FigureValues })),
+    rows: z.array(z.object({ month: z.string(), stockOn: z.string(), ...FigureValues, ...Breakdown })),
     suppressed: z.array(z.string()),
   })
   .openapi('MonthlyReport');
@@ -69,7 +75,7 @@ interface Request {
 }
 
 /** The principal, the scope it may see, and its suppression. Public roles: one whole scope only (no intersection). */
-function reportRequest(c: Context<AppEnv>, deps: AppDeps, query: { profile?: ReportOptions['profile']; gemeente?: string; swv?: string; asOf?: Date }): Request {
+function reportRequest(c: Context<AppEnv>, deps: AppDeps, query: { profile?: ReportOptions['profile']; gemeente?: string; swv?: string; asOf?: Date; by?: Dimension }): Request {
   const principal = authorised(c, 'read-reports');
   const scope = queryScope(principal, query);
   const suppressed = suppressionFor(principal.role) !== 'none';
@@ -77,14 +83,14 @@ function reportRequest(c: Context<AppEnv>, deps: AppDeps, query: { profile?: Rep
     throw new ApiError(403, 'WHOLE_SCOPE_ONLY', 'Bestuur en raad zien de cijfers van een hele gemeente of een heel samenwerkingsverband, niet van een combinatie (anders zijn kleine aantallen door aftrekken te vinden)');
   }
   const config = deps.runtime.config.region;
-  return { principal, options: { profile: query.profile ?? config.defaultProfile, scope, asOf: query.asOf, now: deps.runtime.clock(), config }, suppressed };
+  return { principal, options: { profile: query.profile ?? config.defaultProfile, scope, asOf: query.asOf, now: deps.runtime.clock(), config, by: query.by ? [query.by] : undefined }, suppressed };
 }
 
 /** A period that has not begun is a bad request. */
 async function figures<T>(cache: FigureCache, key: unknown[], options: ReportOptions, compute: () => Promise<T>): Promise<T> {
   try {
     const today = amsterdamDate(options.asOf ?? options.now);
-    return await cache.get(JSON.stringify([...key, options.profile, options.scope, options.asOf?.toISOString() ?? null, today]), compute);
+    return await cache.get(JSON.stringify([...key, options.profile, options.scope, options.asOf?.toISOString() ?? null, today, options.by ?? []]), compute);
   } catch (error) {
     if (error instanceof RangeError) throw new ApiError(400, 'INVALID_PERIOD', error.message);
     throw error;
@@ -143,7 +149,7 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         path: '/year',
         summary: 'De jaarrapportage (OOGO) over een schooljaar, met het vorige schooljaar',
         security: SECURITY,
-        request: { query: z.object({ year: schoolYearParam.openapi({ example: '2023-2024' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx', 'pdf']).optional() }) },
+        request: { query: z.object({ year: schoolYearParam.openapi({ example: '2023-2024' }), ...ScopeQuery, ...AsOfQuery, ...ByQuery, format: z.enum(['json', 'csv', 'xlsx', 'pdf']).optional() }) },
         responses: {
           200: { description: 'Het rapport (JSON), of als bestand', content: { 'application/json': { schema: YearReportSchema }, ...downloads(['text/csv', XLSX_TYPE, 'application/pdf']) } },
           ...errorResponses(429, 503),
@@ -155,14 +161,14 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         const format = requestedFormat(c, query.format);
         if (format !== 'json') authorised(c, 'export-reports');
         const report = r.suppressed
-          ? await published(r, (p) => publishedYearReport(p, query.year, r.options.profile, r.options.scope))
-          : presentYearReport(await figures(cache, ['year', query.year], r.options, () => yearReport(runtime.db, query.year, r.options)), 'none');
+          ? await published(r, (p) => publishedYearReport(p, query.year, r.options.profile, r.options.scope, query.by))
+          : presentYearReport(await figures(cache, ['year', query.year], r.options, () => yearReport(runtime.db, query.year, r.options)), 'none', query.by);
         if (format === 'json') return c.json(report, 200);
         const now = runtime.clock();
-        const name = `jaarrapportage-${query.year}-${fileScope(r.options)}`;
+        const name = `jaarrapportage-${query.year}-${fileScope(r.options)}${query.by ? `-${query.by}` : ''}`;
         let file: Response;
-        if (format === 'csv') file = download(c, tableCsv(yearTable(report, now, r.suppressed)), CSV_TYPE, `${name}.csv`);
-        else if (format === 'xlsx') file = download(c, await tableXlsx(yearTable(report, now, r.suppressed), 'Jaarrapportage', now), XLSX_TYPE, `${name}.xlsx`);
+        if (format === 'csv') file = download(c, reportCsv(report, now, r.suppressed), CSV_TYPE, `${name}.csv`);
+        else if (format === 'xlsx') file = download(c, await reportXlsx(report, now, r.suppressed), XLSX_TYPE, `${name}.xlsx`);
         else {
           try {
             file = download(c, await printAs(printTarget(query.year, r.options), r.principal), 'application/pdf', `${name}.pdf`);
@@ -183,7 +189,7 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         summary: 'Maandcijfers: per maand de stand aan het eind en de stromen in de maand',
         security: SECURITY,
         request: {
-          query: z.object({ from: monthParam.openapi({ example: '2023-08' }), to: monthParam.openapi({ example: '2024-07' }), ...ScopeQuery, ...AsOfQuery, format: z.enum(['json', 'csv', 'xlsx']).optional() }),
+          query: z.object({ from: monthParam.openapi({ example: '2023-08' }), to: monthParam.openapi({ example: '2024-07' }), ...ScopeQuery, ...AsOfQuery, ...ByQuery, format: z.enum(['json', 'csv', 'xlsx']).optional() }),
         },
         responses: {
           200: { description: 'Per maand (JSON), of als bestand', content: { 'application/json': { schema: MonthlyReportSchema }, ...downloads(['text/csv', XLSX_TYPE]) } },
@@ -197,13 +203,12 @@ export function reportRoutes(deps: AppDeps, printAs: PrintAs) {
         const format = requestedFormat(c, query.format);
         if (format !== 'json') authorised(c, 'export-reports');
         const report = r.suppressed
-          ? await published(r, (p) => publishedMonthlyReport(p, query.from, query.to, r.options.profile, r.options.scope))
-          : presentMonthlyReport(await figures(cache, ['monthly', query.from, query.to], r.options, () => monthlyReport(runtime.db, query.from, query.to, r.options)), 'none');
+          ? await published(r, (p) => publishedMonthlyReport(p, query.from, query.to, r.options.profile, r.options.scope, query.by))
+          : presentMonthlyReport(await figures(cache, ['monthly', query.from, query.to], r.options, () => monthlyReport(runtime.db, query.from, query.to, r.options)), 'none', query.by);
         if (format === 'json') return c.json(report, 200);
         const now = runtime.clock();
-        const table = monthlyTable(report, now, r.suppressed);
-        const name = `maandcijfers-${query.from}-${query.to}-${fileScope(r.options)}`;
-        const file = format === 'csv' ? download(c, tableCsv(table), CSV_TYPE, `${name}.csv`) : download(c, await tableXlsx(table, 'Maandcijfers', now), XLSX_TYPE, `${name}.xlsx`);
+        const name = `maandcijfers-${query.from}-${query.to}-${fileScope(r.options)}${query.by ? `-${query.by}` : ''}`;
+        const file = format === 'csv' ? download(c, reportCsv(report, now, r.suppressed), CSV_TYPE, `${name}.csv`) : download(c, await reportXlsx(report, now, r.suppressed), XLSX_TYPE, `${name}.xlsx`);
         await exported(r, 'reports/monthly', { from: query.from, to: query.to, format });
         return file as never;
       },

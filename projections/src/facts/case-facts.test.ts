@@ -278,3 +278,22 @@ describe('the cohort: returned is judged on the base condition of the case', () 
     expect(occurrences(c.events)).toContain('mark_officieel@2024-02-21');
   });
 });
+
+describe('the reason of a run (breakdown reden)', () => {
+  it('is the reason of the change that began the run of the phase, kept while the phase stays, gone with a new run', () => {
+    const c = given({ on: '2023-09-04', phase: 'op_school' });
+    c.add('PhaseChanged', { phase: 'thuis', authorised: false, reason: 'geen_passend_aanbod', effectiveOn: '2023-10-02' });
+    c.add('PhaseChanged', { phase: 'thuis', authorised: false, reason: 'wachtlijst', effectiveOn: '2023-11-01' }); // same phase: the run goes on
+    c.school('2024-01-08');
+    c.home('2024-02-05'); // a new run without a reason
+    expect(stretchOn(c.events, '2023-10-15')?.reason).toBe('geen_passend_aanbod');
+    expect(stretchOn(c.events, '2023-12-01')?.reason).toBe('geen_passend_aanbod');
+    expect(stretchOn(c.events, '2024-03-01')?.reason).toBeNull();
+    expect(caseTimeline(c.events, RULES)!.reasons.map((r) => [r.start, r.end, r.reason])).toEqual([
+      ['2023-09-04', '2023-10-01', null],
+      ['2023-10-02', '2024-01-07', 'geen_passend_aanbod'],
+      ['2024-01-08', '2024-02-04', null],
+      ['2024-02-05', null, null],
+    ]);
+  });
+});

@@ -17,6 +17,8 @@ export interface FlagStretch extends Interval {
   reviewOn: IsoDate | null;
   /** The running offer. */
   offer: { kind: string; since: IsoDate } | null;
+  /** The reason of the phase change that began the current run of the phase (the breakdown `reden`). */
+  reason: string | null;
 }
 
 /**
@@ -102,6 +104,7 @@ function stretchesOf(days: Map<Flag, Interval[]>, t: CaseTimeline): FlagStretch[
   cut(t.validPlan);
   cut(t.expiredPlan);
   cut(t.offers);
+  cut(t.reasons);
   const points = [...cuts].sort();
   const flags = [...days];
   const out: FlagStretch[] = [];
@@ -117,6 +120,7 @@ function stretchesOf(days: Map<Flag, Interval[]>, t: CaseTimeline): FlagStretch[
     }
     const plan = t.validPlan.find((p) => covers([p], day)) ?? t.expiredPlan.find((p) => covers([p], day));
     const offer = t.offers.find((o) => covers([o], day));
+    const reason = t.reasons.find((r) => covers([r], day))?.reason ?? null;
     out.push({
       start: day,
       end: i + 1 < points.length ? addDays(points[i + 1], -1) : null,
@@ -124,6 +128,7 @@ function stretchesOf(days: Map<Flag, Interval[]>, t: CaseTimeline): FlagStretch[
       spellStart,
       reviewOn: plan?.reviewOn ?? null,
       offer: offer ? { kind: offer.kind, since: offer.since } : null,
+      reason,
     });
   }
   return out;

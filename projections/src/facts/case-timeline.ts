@@ -67,6 +67,11 @@ export interface RunningOffer extends Interval {
   since: IsoDate;
 }
 
+/** Days of one run of a phase, with the reason of the phase change (or opening) that began it. */
+export interface ReasonDays extends Interval {
+  reason: string | null;
+}
+
 export interface CaseTimeline {
   identity: CaseIdentity;
   openedOn: IsoDate;
@@ -80,6 +85,8 @@ export interface CaseTimeline {
   /** Days with a running offer; an offer later ended `niet_gestart` never was one. */
   offers: RunningOffer[];
   normSpells: Record<NormCondition, NormSpell[]>;
+  /** The open days cut into runs of one phase, each with the reason that began it (the breakdown `reden`). */
+  reasons: ReasonDays[];
 }
 
 const isOpen = (s: CaseState): s is OpenState => s.status === 'open';
@@ -110,7 +117,24 @@ export function caseTimeline(events: readonly CaseEvent[], rules: TimeRules): Ca
     expiredPlan,
     offers,
     normSpells,
+    reasons: reasonsOf(segments),
   };
+}
+
+/** Runs of one phase on open days; a run keeps the reason of the segment that began it. */
+function reasonsOf(segments: readonly Segment[]): ReasonDays[] {
+  const out: ReasonDays[] = [];
+  let phase: string | null = null;
+  for (const seg of segments) {
+    if (!isOpen(seg.state)) {
+      phase = null;
+      continue;
+    }
+    if (seg.state.phase === phase) out[out.length - 1].end = lastDay(seg);
+    else out.push({ start: seg.from, end: lastDay(seg), reason: seg.state.reason ?? null });
+    phase = seg.state.phase;
+  }
+  return out;
 }
 
 /** The maximal runs of days of open segments on which `holds`. */

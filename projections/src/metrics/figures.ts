@@ -43,10 +43,7 @@ const REPEAT_WINDOW_DAYS = 365;
 
 /** Computes every metric of the catalogue for each period, in the order given. */
 export async function computeFigures(db: Db, q: FigureQuery): Promise<Figures[]> {
-  const spans = q.periods.map(({ start, end }) => {
-    if (start > q.today) throw new RangeError(`De periode begint na vandaag (${q.today})`);
-    return { start, through: end < q.today ? end : q.today, ended: end < q.today };
-  });
+  const spans = spansOf(q);
   if (spans.length === 0) return [];
   const ctx: Ctx = { ...q, spans };
   const [children, occurrences, meetings, herhaald, besproken] = await Promise.all([
@@ -79,36 +76,44 @@ export async function computeFigures(db: Db, q: FigureQuery): Promise<Figures[]>
   });
 }
 
+/** Each period through its last counted day (today when it has not ended). */
+export function spansOf(q: Pick<FigureQuery, 'periods' | 'today'>): Ctx['spans'] {
+  return q.periods.map(({ start, end }) => {
+    if (start > q.today) throw new RangeError(`De periode begint na vandaag (${q.today})`);
+    return { start, through: end < q.today ? end : q.today, ended: end < q.today };
+  });
+}
+
 export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-interface Ctx extends Omit<FigureQuery, 'periods'> {
+export interface Ctx extends Omit<FigureQuery, 'periods'> {
   /** Each period from its first day through its last counted day; its index is `p.i` in SQL. */
   spans: { start: IsoDate; through: IsoDate; ended: boolean }[];
 }
 
 /** The periods as a relation `p(i, ps, pe)`: index, first day, last day counted (also the stock day). */
-function periods(ctx: Ctx) {
+export function periods(ctx: Pick<Ctx, 'spans'>) {
   return sql`unnest(${ctx.spans.map((_, i) => i)}::integer[], ${ctx.spans.map((s) => s.start)}::date[], ${ctx.spans.map((s) => s.through)}::date[]) p(i, ps, pe)`;
 }
 
 /** The first and the last day of all the periods together: queries bound their rows by them first. */
-function bounds(ctx: Ctx): { first: IsoDate; last: IsoDate } {
+export function bounds(ctx: Pick<Ctx, 'spans'>): { first: IsoDate; last: IsoDate } {
   return { first: ctx.spans.map((s) => s.start).sort()[0], last: ctx.spans.map((s) => s.through).sort().at(-1)! };
 }
 
 /** Rows believed at the query's system time. */
-function believed(ctx: Ctx, alias: string) {
+export function believed(ctx: Pick<Ctx, 'asOf'>, alias: string) {
   const t = sql.ref(alias);
   return ctx.asOf ? sql`${t}.recorded_from <= ${ctx.asOf} and (${t}.recorded_to is null or ${t}.recorded_to > ${ctx.asOf})` : sql`${t}.recorded_to is null`;
 }
 
 /** Cases of the scope's gemeente and/or swv. */
-function caseScope(ctx: Ctx, alias: string) {
+export function caseScope(ctx: Pick<Ctx, 'scope'>, alias: string) {
   const t = sql.ref(alias);
   return sql.join([sql`true`, ...(ctx.scope.gemeente ? [sql`${t}.gemeente = ${ctx.scope.gemeente}`] : []), ...(ctx.scope.swv ? [sql`${t}.swv = ${ctx.scope.swv}`] : [])], sql` and `);
 }
 
-const ENDS = (alias: string) => sql.raw(`coalesce(${alias}.end_on, 'infinity'::date)`);
+export const ENDS = (alias: string) => sql.raw(`coalesce(${alias}.end_on, 'infinity'::date)`);
 
 /** Every computation of the catalogue of one family, keyed as `valueOf` keys it (shares as `<id>_n` / `<id>_d`). */
 function computations(): [string, Computation][] {
@@ -124,9 +129,10 @@ function computations(): [string, Computation][] {
 
 // --- children: the flags of each child OR-ed over its rows ---------------------------------------------------------
 
-type Masks = { period: bigint; stock: bigint; first: bigint };
+/** A child's (or a case's) flags OR-ed over a period, on its stock day and on its first day. */
+export type Masks = { period: bigint; stock: bigint; first: bigint };
 
-function holds(condition: ChildCondition, masks: Masks): boolean {
+export function holds(condition: ChildCondition, masks: Masks): boolean {
   if ('all' in condition) return condition.all.every((c) => holds(c, masks));
   if ('not' in condition) return !holds(condition.not, masks);
   const [which, flag] = Object.entries(condition)[0] as [keyof Masks, Flag];

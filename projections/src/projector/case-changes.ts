@@ -67,7 +67,7 @@ export class CaseChangesOfBatch {
       this.store.readStreams(streams),
       this.db
         .selectFrom('readmodel.stretches')
-        .select(['case_id', 'start_on', 'end_on', 's_officieel', 's_breed', 's_leerrecht', 's_geoorloofd_thuis', 'review_on', 'offer_kind', 'offer_since', 'recorded_from'])
+        .select(['case_id', 'start_on', 'end_on', 's_officieel', 's_breed', 's_leerrecht', 's_geoorloofd_thuis', 'review_on', 'offer_kind', 'offer_since', 'reason', 'recorded_from'])
         .select((eb) => eb.cast<string>('mask', 'text').as('mask'))
         .where('case_id', 'in', ids)
         .where('recorded_to', 'is', null)
@@ -95,6 +95,7 @@ export class CaseChangesOfBatch {
         spellStart,
         reviewOn: r.review_on,
         offer: r.offer_kind && r.offer_since ? { kind: r.offer_kind, since: r.offer_since } : null,
+        reason: r.reason,
       };
       entries.get(r.case_id)?.current.push({ fact, from: r.recorded_from.toISOString() });
     }

@@ -40,6 +40,7 @@ const TABLES: Record<Fact['table'], { name: string; key: Column[]; rest: Column[
       { name: 'review_on', type: 'date', value: (r) => stretch(r).reviewOn },
       { name: 'offer_kind', type: 'text', value: (r) => stretch(r).offer?.kind ?? null },
       { name: 'offer_since', type: 'date', value: (r) => stretch(r).offer?.since ?? null },
+      { name: 'reason', type: 'text', value: (r) => stretch(r).reason },
     ],
   },
   occurrences: {
