@@ -10,6 +10,7 @@ import { authenticate, PRINT_AS, SESSION_COOKIE, type PrintEnv } from './auth/mi
 import type { Oidc } from './auth/oidc.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { AuthStore } from './auth/store.ts';
+import type { ProjectionLeadership } from './projection-leader.ts';
 import type { PublicationStore } from './reports/publications.ts';
 import { serveDashboard } from './dashboard.ts';
 import { printPdf } from './exports/pdf.ts';
@@ -41,6 +42,8 @@ export interface AppDeps {
   publications: PublicationStore;
   /** Where the projections are and how far behind the log (events). */
   projectionLag?: () => Promise<{ position: string; lag: number }>;
+  /** Which instance runs the projection (several instances on one PostgreSQL; /api/health says it). */
+  leadership?: ProjectionLeadership;
   /** OpenID Connect login, when configured. */
   oidc?: Oidc;
   /** Login attempts per address and username (default 5 a minute). */

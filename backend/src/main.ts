@@ -11,6 +11,7 @@ import { auditRegionConfig } from './region-config.ts';
 import { PublicationStore } from './reports/publications.ts';
 import { openRuntime } from './runtime.ts';
 import { loadDemoOnFirstStart } from './simulator/demo.ts';
+import { instanceId, leadProjection, migrationTurn } from './projection-leader.ts';
 
 let config: Config;
 try {
@@ -22,27 +23,36 @@ try {
 }
 const runtime = await openRuntime(config);
 const projector = new Projector(runtime.db, runtime.store, { config: config.region });
-const rebuilt = await projector.migrate();
-if (rebuilt) console.log('De rekenregels (normMonths, normGapDays of fourWeeksDays) zijn gewijzigd: de projecties worden opnieuw opgebouwd');
-const auth = new AuthStore(runtime.db, runtime.clock, config.sessionHours);
-await auth.migrate();
-const publications = new PublicationStore(runtime.db, config.region, runtime.clock);
-await publications.migrate();
-await loadDemoOnFirstStart(runtime, config, { projector, publications });
-await auditRegionConfig(auth, config.region, 'systeem', rebuilt);
+// several instances on one PostgreSQL migrate in turn (projection-leader.ts)
+const { rebuilt, auth, publications } = await migrationTurn(config.databaseUrl, async () => {
+  const rebuilt = await projector.migrate();
+  if (rebuilt) console.log('De rekenregels (normMonths, normGapDays of fourWeeksDays) zijn gewijzigd: de projecties worden opnieuw opgebouwd');
+  const auth = new AuthStore(runtime.db, runtime.clock, config.sessionHours);
+  await auth.migrate();
+  const publications = new PublicationStore(runtime.db, config.region, runtime.clock);
+  await publications.migrate();
+  await loadDemoOnFirstStart(runtime, config, { projector, publications });
+  await auditRegionConfig(auth, config.region, 'systeem', rebuilt);
+  return { rebuilt, auth, publications };
+});
 const firstPassword = await auth.ensureFirstAdmin();
 if (firstPassword) {
   console.log(`Eerste start: gebruiker "admin" aangemaakt met het eenmalige wachtwoord ${firstPassword}`);
   console.log('Dit wachtwoord wordt niet nog eens getoond; kies bij de eerste aanmelding een eigen wachtwoord.');
 }
 
-const stopProjections = new AbortController();
-const projecting = projector.run(stopProjections.signal).catch((error) => {
-  console.error('De projecties zijn gestopt door een fout:', error);
-  process.exitCode = 1;
+// Exactly one instance on a PostgreSQL projects (an advisory lock); embedded, this one does.
+const leadership = leadProjection({
+  databaseUrl: config.databaseUrl,
+  instance: instanceId(),
+  project: (signal) =>
+    projector.run(signal).catch((error) => {
+      console.error('De projecties zijn gestopt door een fout:', error);
+      process.exitCode = 1;
+    }),
 });
 
-const app = createApp({ runtime, auth, projector, publications, projectionLag: () => projector.status(), oidc: config.oidc ? new Oidc(config.oidc) : undefined });
+const app = createApp({ runtime, auth, projector, publications, projectionLag: () => projector.status(), leadership, oidc: config.oidc ? new Oidc(config.oidc) : undefined });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`Pactmonitor draait op http://localhost:${info.port} (eventlog: ${runtime.storeKind}, gegevens: ${where})`);
@@ -60,8 +70,7 @@ async function stop(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   (server as Server).closeIdleConnections();
   await closed;
-  stopProjections.abort();
-  await projecting;
+  await leadership.stop();
   await runtime.close();
   process.exit();
 }

@@ -18,6 +18,9 @@ const Health = z
     eventStore: z.object({ kind: z.string(), reachable: z.boolean(), position: z.string().nullable(), error: z.string().optional() }),
     database: z.object({ reachable: z.boolean(), error: z.string().optional() }),
     projection: z.union([z.object({ position: z.string(), lag: z.number() }), z.object({ error: z.string() }), z.null()]),
+    instance: z
+      .object({ id: z.string(), projecting: z.boolean(), projector: z.string().nullable().openapi({ description: 'De instantie die de projecties uitvoert (null: op dit moment geen)' }) })
+      .optional(),
   })
   .openapi('Health');
 
@@ -31,10 +34,12 @@ export function healthRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { runtime } = deps;
-      const [position, database, lag] = await Promise.all([
+      const { leadership } = deps;
+      const [position, database, lag, projector] = await Promise.all([
         probe(() => runtime.store.head()),
         probe(() => sql`select 1`.execute(runtime.db)),
         probe(async () => (deps.projectionLag ? deps.projectionLag() : null)),
+        probe(async () => (leadership ? leadership.projector() : null)),
       ]);
       const ok = position.ok && database.ok;
       const body = {
@@ -42,6 +47,7 @@ export function healthRoutes(deps: AppDeps) {
         eventStore: { kind: runtime.storeKind, reachable: position.ok, position: position.ok ? position.value : null, ...(position.ok ? {} : { error: position.error }) },
         database: { reachable: database.ok, ...(database.ok ? {} : { error: database.error }) },
         projection: lag.ok ? lag.value : { error: lag.error },
+        ...(leadership ? { instance: { id: leadership.instance, projecting: leadership.projecting(), projector: projector.ok ? projector.value : null } } : {}),
       };
       return ok ? c.json(body, 200) : c.json(body, 503);
     },

@@ -156,6 +156,8 @@ export class Projector {
    * After an error it starts again from the checkpoint.
    */
   async run(signal: AbortSignal): Promise<void> {
+    // another process may have projected since this one last did (it took over the projection): its cases are stale
+    this.cache.clear();
     while (!signal.aborted) {
       try {
         await this.store.follow(await this.checkpoint(), (batch) => this.apply(batch.events, batch.next), { signal, batchSize: this.batchSize });
