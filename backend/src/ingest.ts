@@ -45,10 +45,12 @@ export interface IngestOptions {
    * `hidden` for a stream the caller may not know of, which is then answered as a stream that does not exist.
    */
   authorise?: (event: PactEvent, history: readonly StoredEvent[]) => Omit<LineError, 'line'> | 'hidden' | undefined;
+  /** Check everything, append nothing: the answer counts what would be appended and lists it in `planned`. */
+  dryRun?: boolean;
 }
 
 export type IngestResult =
-  | { ok: true; appended: number; duplicates: number; revisions: Record<string, number> }
+  | { ok: true; appended: number; duplicates: number; revisions: Record<string, number>; planned?: PactEvent[] }
   /** The first MAX_ERRORS errors by line; `count` of all of them, on `lines` lines; `codes`: every code among them. */
   | { ok: false; errors: LineError[]; count: number; lines: number; codes: string[] }
   | { ok: false; conflict: ConcurrencyError };
@@ -246,6 +248,10 @@ export async function ingest(store: EventStore, inputs: readonly IngestInput[], 
       else writes.set(event.stream, [event]);
     }
     if (errors.length + ruleErrors.length > 0) return failed([...errors, ...ruleErrors]);
+    if (options.dryRun) {
+      const planned = [...writes.values()].flat();
+      return { ok: true, appended: planned.length, duplicates, revisions: {}, planned };
+    }
 
     try {
       const result = await store.append(

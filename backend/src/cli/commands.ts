@@ -2,6 +2,7 @@
 import { configCommand } from './config-command.ts';
 import { eraseCommand } from './erase.ts';
 import { importCommand } from './import.ts';
+import { importCsvCommand } from './import-csv.ts';
 import { pseudonymiseCommand } from './pseudonymise-command.ts';
 import { tokenCommand, userCommand } from './users.ts';
 import { metricsCommand, monthlyCommand, projectCommand, publishCommand, reportCommand, signalsCommand } from './reports.ts';
@@ -15,6 +16,7 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   import: importCommand,
+  'import-csv': importCsvCommand,
   pseudonymise: pseudonymiseCommand,
   project: projectCommand,
   report: reportCommand,

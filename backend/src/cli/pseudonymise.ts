@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { findPrivacyKind } from '@pact/events';
 import { detectSeparator, formatCsv, parseCsv } from '../csv.ts';
 
-const ID_COLUMNS = ['bsn', 'onderwijsnummer'];
+export const ID_COLUMNS = ['bsn', 'onderwijsnummer'];
 /** Columns that identify a child or family; dropped from the output. */
 export const IDENTIFYING_COLUMNS = [
   'naam', 'voornaam', 'achternaam', 'roepnaam', 'tussenvoegsel', 'voorletters',
